@@ -1,0 +1,1 @@
+"""Kota Cerdas: the platform for Indonesia's smart-city movement."""

@@ -1,0 +1,100 @@
+"""The JSON API root, /api/v1/: routers per app, one error shape for all errors."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from kotacerdas.accounts.api import router as accounts_router
+from kotacerdas.core.api import router as jobs_router
+from kotacerdas.core.api_support import django_validation_fields, error_payload
+from kotacerdas.regions.api import router as regions_router
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="Kota Cerdas API",
+    version="1",
+    description=(
+        "The API of the Kota Cerdas platform. Browsers use their session; machines send "
+        "`Authorization: Bearer <token>` with a token created on the account page. "
+        "Every error has the shape `{error: {status, code, message, fields}}`."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+api.add_router("/", regions_router)
+api.add_router("/", accounts_router)
+api.add_router("/", jobs_router)
+
+_LOCATION_PARTS = {"body", "query", "path", "form", "header", "cookie", "payload", "data"}
+
+
+def _field_path(loc: list) -> str:
+    parts = [str(part) for part in loc if str(part) not in _LOCATION_PARTS]
+    return ".".join(parts) or "__all__"
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields = [
+        {"field": _field_path(list(error.get("loc", []))), "message": str(error.get("msg", ""))}
+        for error in exc.errors
+    ]
+    message = _("Some fields are not valid: %(fields)s.") % {
+        "fields": ", ".join(sorted({field["field"] for field in fields}))
+    }
+    return api.create_response(
+        request, error_payload(422, "validation_error", message, fields), status=422
+    )
+
+
+@api.exception_handler(DjangoValidationError)
+def on_model_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    fields = django_validation_fields(exc)
+    message = "; ".join(f"{field['field']}: {field['message']}" for field in fields)
+    return api.create_response(
+        request, error_payload(422, "validation_error", message, fields), status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    message = _("Log in, or send a valid API token: Authorization: Bearer <token>.")
+    return api.create_response(
+        request, error_payload(401, "not_authenticated", message), status=401
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    message = _("You do not have permission to do this.")
+    return api.create_response(request, error_payload(403, "forbidden", message), status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    message = str(exc) if str(exc) else _("Not found.")
+    return api.create_response(request, error_payload(404, "not_found", message), status=404)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {400: "bad_request", 404: "not_found", 409: "conflict", 429: "too_many_requests"}
+    return api.create_response(
+        request,
+        error_payload(exc.status_code, code.get(exc.status_code, "error"), str(exc)),
+        status=exc.status_code,
+    )
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("unhandled API error")
+    message = _("Something went wrong on our side. The error has been logged.")
+    return api.create_response(request, error_payload(500, "server_error", message), status=500)

@@ -1,0 +1,26 @@
+from uuid import UUID
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router
+from ninja.pagination import paginate
+
+from kotacerdas.core import access
+from kotacerdas.core.api_support import AUTH, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.models import Job
+from kotacerdas.core.schemas import JobOut
+
+router = Router(tags=["jobs"], auth=AUTH)
+ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
+
+
+@router.get("/jobs", response={200: list[JobOut], 401: ErrorResponse}, summary="My background jobs")
+@paginate(PageNumberWithTotal)
+def list_jobs(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return access.jobs_visible_to(request.auth)
+
+
+@router.get("/jobs/{job_id}", response={200: JobOut, **ERRORS}, summary="A job's status and progress")
+def get_job(request: HttpRequest, job_id: UUID) -> Job:
+    return get_object_or_404(access.jobs_visible_to(request.auth), pk=job_id)
+

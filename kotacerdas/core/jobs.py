@@ -1,0 +1,91 @@
+"""Background jobs: one registry of job kinds, one task that runs them.
+
+A job kind is a function ``handler(job, progress) -> None`` registered with
+``@job_kind("name", label)``. ``start_job`` records a Job row and enqueues the
+task with the job's id once the transaction commits. The handler reports
+progress through ``progress(percent, message)`` and may set ``job.result_file``.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django_tasks import task
+
+from kotacerdas.core.models import Job, JobStatus
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, str], None]
+Handler = Callable[[Job, Progress], None]
+
+
+@dataclass(frozen=True)
+class JobKind:
+    name: str
+    label: str | Promise
+    handler: Handler
+
+
+_KINDS: dict[str, JobKind] = {}
+
+
+def job_kind(name: str, label: str | Promise) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _KINDS[name] = JobKind(name, label, handler)
+        return handler
+
+    return register
+
+
+def job_label(name: str) -> str | Promise:
+    kind = _KINDS.get(name)
+    return kind.label if kind else name
+
+
+def start_job(kind: str, requested_by: Any, params: dict[str, Any] | None = None) -> Job:
+    if kind not in _KINDS:
+        raise ValueError(f"unknown job kind {kind!r}")
+    job = Job.objects.create(kind=kind, requested_by=requested_by, params=params or {})
+    job_id = str(job.pk)
+    transaction.on_commit(lambda: run_job.enqueue(job_id))
+    return job
+
+
+def _update(job_id: str, **fields: Any) -> None:
+    Job.objects.filter(pk=job_id).update(updated_at=timezone.now(), **fields)
+
+
+@task()
+def run_job(job_id: str) -> None:
+    job = Job.objects.get(pk=job_id)
+    if job.is_finished:
+        return
+    _update(job_id, status=JobStatus.RUNNING, started_at=timezone.now(), progress=0)
+
+    def progress(percent: int, message: str = "") -> None:
+        _update(job_id, progress=max(0, min(100, percent)), message=message[:255])
+
+    try:
+        _KINDS[job.kind].handler(job, progress)
+    except Exception as error:
+        logger.exception("job %s (%s) failed", job_id, job.kind)
+        _update(
+            job_id,
+            status=JobStatus.FAILED,
+            error=f"{type(error).__name__}: {error}",
+            finished_at=timezone.now(),
+        )
+        return
+    _update(
+        job_id,
+        status=JobStatus.SUCCEEDED,
+        progress=100,
+        result_file=job.result_file.name or "",
+        finished_at=timezone.now(),
+    )
+

@@ -1,0 +1,27 @@
+"""`kotacerdas demo`: migrate, load regions and demo data, print the accounts, serve."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from kotacerdas.core.demo import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Prepare the database with the real regions and demo data, then serve the platform."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Prepare the data, do not serve.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        accounts = load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password for all: %s):" % DEMO_PASSWORD))
+        for account in accounts:
+            region = f" [{account.region}]" if account.region else ""
+            self.stdout.write(f"  {account.username:<24} {account.role:<20}{region} {account.description}")
+        if not options["no_serve"]:
+            call_command("serve", workers=2, port=settings.PORT)

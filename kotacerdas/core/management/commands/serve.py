@@ -1,0 +1,39 @@
+"""`kotacerdas serve`: the production web server (gunicorn), static files by WhiteNoise."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with gunicorn (static files through WhiteNoise)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=None, help="Address to bind (default 127.0.0.1, or KOTACERDAS_HOST).")
+        parser.add_argument("--port", type=int, default=None, help="Port (default KOTACERDAS_PORT, 8000).")
+        parser.add_argument("--workers", type=int, default=None, help="Worker processes (default KOTACERDAS_WEB_WORKERS, 3).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        import os
+
+        from gunicorn.app.base import BaseApplication
+
+        from kotacerdas.wsgi import application
+
+        host = options["host"] or os.environ.get("KOTACERDAS_HOST", "127.0.0.1")
+        port = options["port"] or settings.PORT
+        workers = options["workers"] or int(os.environ.get("KOTACERDAS_WEB_WORKERS", "3"))
+
+        class Server(BaseApplication):  # type: ignore[misc]
+            def load_config(self) -> None:
+                self.cfg.set("bind", f"{host}:{port}")
+                self.cfg.set("workers", workers)
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("timeout", 60)
+
+            def load(self) -> Any:
+                return application
+
+        self.stdout.write(f"Kota Cerdas: http://{host}:{port}/ ({workers} workers)")
+        Server().run()

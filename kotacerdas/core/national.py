@@ -1,0 +1,90 @@
+"""Synthetic national data for benchmarks and load tests (`kotacerdas seed-national`).
+
+Deterministic for a given seed; idempotent (rows are matched by their natural
+keys). Written with bulk inserts, so it leaves no audit entries.
+"""
+
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from kotacerdas.accounts.models import User
+from kotacerdas.core.roles import Role
+from kotacerdas.regions.models import OPD, OPDKind, Region
+
+OPD_NAMES = [
+    ("Dinas Komunikasi dan Informatika", OPDKind.DINAS), ("Badan Perencanaan Pembangunan Daerah", OPDKind.BADAN),
+    ("Dinas Kesehatan", OPDKind.DINAS), ("Dinas Pendidikan", OPDKind.DINAS),
+    ("Dinas Kebudayaan", OPDKind.DINAS), ("Dinas Pariwisata", OPDKind.DINAS),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", OPDKind.DINAS), ("Dinas Perumahan dan Kawasan Permukiman", OPDKind.DINAS),
+    ("Dinas Lingkungan Hidup", OPDKind.DINAS), ("Dinas Perhubungan", OPDKind.DINAS),
+    ("Dinas Sosial", OPDKind.DINAS), ("Dinas Tenaga Kerja", OPDKind.DINAS),
+    ("Dinas Koperasi dan UKM", OPDKind.DINAS), ("Dinas Perindustrian dan Perdagangan", OPDKind.DINAS),
+    ("Dinas Pertanian", OPDKind.DINAS), ("Dinas Perikanan", OPDKind.DINAS),
+    ("Dinas Ketahanan Pangan", OPDKind.DINAS), ("Dinas Kependudukan dan Pencatatan Sipil", OPDKind.DINAS),
+    ("Dinas Penanaman Modal dan PTSP", OPDKind.DINAS), ("Dinas Pemberdayaan Masyarakat dan Desa", OPDKind.DINAS),
+    ("Dinas Pemuda dan Olahraga", OPDKind.DINAS), ("Dinas Perpustakaan dan Kearsipan", OPDKind.DINAS),
+    ("Dinas Pengendalian Penduduk dan KB", OPDKind.DINAS), ("Satuan Polisi Pamong Praja", OPDKind.OTHER),
+    ("Badan Keuangan dan Aset Daerah", OPDKind.BADAN), ("Badan Kepegawaian dan Pengembangan SDM", OPDKind.BADAN),
+    ("Badan Penanggulangan Bencana Daerah", OPDKind.BADAN), ("Badan Pendapatan Daerah", OPDKind.BADAN),
+    ("Badan Kesatuan Bangsa dan Politik", OPDKind.BADAN), ("Inspektorat Daerah", OPDKind.OTHER),
+    ("Bagian Organisasi", OPDKind.BAGIAN), ("Bagian Hukum", OPDKind.BAGIAN),
+    ("Bagian Pengadaan Barang dan Jasa", OPDKind.BAGIAN), ("Kecamatan Kota", OPDKind.KECAMATAN),
+    ("Kecamatan Utara", OPDKind.KECAMATAN), ("Kecamatan Selatan", OPDKind.KECAMATAN),
+    ("Kecamatan Timur", OPDKind.KECAMATAN), ("Kecamatan Barat", OPDKind.KECAMATAN),
+]
+FIRST_NAMES = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko",
+               "Kartika", "Lestari", "Made", "Nur", "Putu", "Rina", "Sari", "Teguh", "Wahyu", "Yuni"]
+LAST_NAMES = ["Santoso", "Wijaya", "Siregar", "Nasution", "Saputra", "Hidayat", "Lubis", "Pratama",
+              "Kusuma", "Harahap", "Manurung", "Simanjuntak", "Wibowo", "Utami", "Rahmawati"]
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    regions: int
+    opds: int
+    users: int
+
+
+@transaction.atomic
+def seed_national(scale: float = 1.0, seed: int = 2023, opds_per_region: int = 35) -> SeedSummary:
+    """Synthetic OPDs and accounts for `scale` of all regions (1.0 = all 514)."""
+    if not 0 < scale <= 1:
+        raise ValueError("scale must be in (0, 1]")
+    if not 1 <= opds_per_region <= len(OPD_NAMES):
+        raise ValueError(f"opds_per_region must be between 1 and {len(OPD_NAMES)}")
+    rng = random.Random(seed)
+    regions = list(Region.objects.order_by("code"))
+    regions = regions[: max(1, round(len(regions) * scale))]
+    person = lambda: f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"  # noqa: E731
+    opds = [
+        OPD(region=region, name=name, kind=kind, head_name=person(),
+            abbreviation="".join(word[0] for word in name.split() if word[0].isupper()))
+        for region in regions
+        for name, kind in OPD_NAMES[:opds_per_region]
+    ]
+    OPD.objects.bulk_create(opds, ignore_conflicts=True, batch_size=2000)
+    # A password no one knows: synthetic accounts exist for load, not for logging in.
+    unusable = make_password(None)
+    users = []
+    for region in regions:
+        code = region.code.replace(".", "")
+        for suffix, role in (("coord", Role.REGION_COORDINATOR), ("opd", Role.OPD_OFFICER)):
+            first, last = person().split(" ", 1)
+            users.append(User(username=f"syn-{code}-{suffix}", role=role, region=region,
+                              first_name=first, last_name=last, password=unusable,
+                              email=f"syn-{code}-{suffix}@example.invalid"))
+    User.objects.bulk_create(users, ignore_conflicts=True, batch_size=2000)
+    # Officers work for their region's Diskominfo.
+    officers = User.objects.filter(username__startswith="syn-", role=Role.OPD_OFFICER, opd=None)
+    diskominfo = dict(OPD.objects.filter(name=OPD_NAMES[0][0]).values_list("region_id", "pk"))
+    for officer in officers:
+        officer.opd_id = diskominfo.get(officer.region_id)
+    User.objects.bulk_update(officers, ["opd"], batch_size=2000)
+    return SeedSummary(
+        regions=len(regions),
+        opds=OPD.objects.filter(region__in=regions).count(),
+        users=User.objects.filter(username__startswith="syn-").count(),
+    )

@@ -1,0 +1,48 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kotacerdas.core import access
+from kotacerdas.core.models import Job
+from kotacerdas.core.pagination import paginate
+from kotacerdas.regions.models import Dimension, IslandGroup, Pillar, Province, Region
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    by_group = dict(
+        Region.objects.values_list("island_group").annotate(n=Count("pk")).order_by()
+    )
+    context = {
+        "province_count": Province.objects.count(),
+        "region_count": sum(by_group.values()),
+        "island_groups": [(value, label, by_group.get(value, 0)) for value, label in IslandGroup.choices],
+        "dimensions": Dimension.objects.prefetch_related("elements"),
+        "pillars": Pillar.objects.prefetch_related("elements"),
+    }
+    return render(request, "core/home.html", context)
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = access.jobs_visible_to(request.user).select_related("requested_by")
+    return render(request, "core/job_list.html", {"page": paginate(request, jobs)})
+
+
+def _job(request: HttpRequest, job_id: str) -> Job:
+    return get_object_or_404(access.jobs_visible_to(request.user), pk=job_id)
+
+
+@login_required
+def job_detail(request: HttpRequest, job_id: str) -> HttpResponse:
+    job = _job(request, job_id)
+    template = "core/_job_status.html" if request.headers.get("HX-Request") else "core/job_detail.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def job_download(request: HttpRequest, job_id: str) -> FileResponse:
+    job = _job(request, job_id)
+    if not job.result_file:
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])

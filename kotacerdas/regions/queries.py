@@ -1,0 +1,30 @@
+"""Reads of the public region list: search and filters shared by pages and API."""
+
+from django.db.models import Count, Q, QuerySet
+
+from kotacerdas.regions.models import Region
+
+
+def search_regions(
+    q: str = "",
+    province: str = "",
+    kind: str = "",
+    island_group: str = "",
+) -> QuerySet:
+    regions = Region.objects.select_related("province")
+    q = q.strip()
+    if q:
+        regions = regions.filter(
+            Q(name__icontains=q) | Q(code__startswith=q) | Q(province__name__icontains=q)
+        )
+    if province:
+        regions = regions.filter(province_id=province)
+    if kind:
+        regions = regions.filter(kind=kind)
+    if island_group:
+        regions = regions.filter(island_group=island_group)
+    return regions.order_by("code")
+
+
+def with_opd_counts(regions: QuerySet) -> QuerySet:
+    return regions.annotate(opd_count=Count("opds"))

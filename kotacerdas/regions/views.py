@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kotacerdas.core import access, audit
+from kotacerdas.core.jobs import start_job
+from kotacerdas.core.pagination import paginate
+from kotacerdas.regions import services
+from kotacerdas.regions.forms import OPDForm, RegionFilterForm
+from kotacerdas.regions.models import OPD, Region
+from kotacerdas.regions.queries import search_regions
+from kotacerdas.regions.tasks import EXPORT_REGIONS
+
+
+def _region(code: str) -> Region:
+    return get_object_or_404(Region.objects.select_related("province"), pk=code)
+
+
+def region_list(request: HttpRequest) -> HttpResponse:
+    form = RegionFilterForm(request.GET or None)
+    regions = search_regions(**form.filters())
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": paginate(request, regions), "query": query.urlencode()}
+    template = "regions/_region_table.html" if request.headers.get("HX-Request") else "regions/region_list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def region_export(request: HttpRequest) -> HttpResponse:
+    form = RegionFilterForm(request.POST)
+    job = start_job(EXPORT_REGIONS, request.user, form.filters())
+    messages.info(request, _("The export has started. This page shows its progress."))
+    return redirect("job-detail", job_id=job.pk)
+
+
+def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+    region = _region(code)
+    context = {
+        "region": region,
+        "can_view_private": access.can_view_region_private(request.user, region),
+        "opd_count": region.opds.count(),
+    }
+    return render(request, "regions/region_detail.html", context)
+
+
+@login_required
+def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
+    """The region's private page: its OPDs, its people and its audit trail."""
+    region = _region(code)
+    access.require_region_private(request.user, region)
+    opds = access.opds_visible_to(request.user).filter(region=region).annotate(
+        officer_count=Count("officers")
+    )
+    people = access.users_visible_to(request.user).filter(region=region).select_related("opd")
+    entries = audit.entries_for(
+        [(Region, [region.pk]), (OPD, list(opds.values_list("pk", flat=True)))]
+    )
+    context = {
+        "region": region,
+        "opds": opds,
+        "people": people.order_by("role", "last_name", "username"),
+        "can_manage": access.can_manage_region(request.user, region),
+        "audit_page": paginate(request, entries, per_page=20),
+    }
+    return render(request, "regions/region_workspace.html", context)
+
+
+@login_required
+def opd_create(request: HttpRequest, code: str) -> HttpResponse:
+    region = _region(code)
+    access.require_manage_region(request.user, region)
+    form = OPDForm(request.POST or None, instance=OPD(region=region))
+    if request.method == "POST" and form.is_valid():
+        opd = services.create_opd(request.user, region, form.cleaned_data)
+        messages.success(request, _("OPD %(name)s was added.") % {"name": opd.name})
+        return redirect("regions:workspace", code=region.code)
+    return render(request, "regions/opd_form.html", {"region": region, "form": form})
+
+
+@login_required
+def opd_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
+    opd = get_object_or_404(access.opds_visible_to(request.user).select_related("region"), pk=opd_id)
+    access.require_manage_region(request.user, opd.region)
+    form = OPDForm(request.POST or None, instance=opd)
+    if request.method == "POST" and form.is_valid():
+        services.update_opd(request.user, opd, form.cleaned_data)
+        messages.success(request, _("OPD %(name)s was saved.") % {"name": opd.name})
+        return redirect("regions:workspace", code=opd.region_id)
+    return render(request, "regions/opd_form.html", {"region": opd.region, "form": form, "opd": opd})
+
+
+@login_required
+@require_POST
+def opd_delete(request: HttpRequest, opd_id: int) -> HttpResponse:
+    opd = get_object_or_404(access.opds_visible_to(request.user).select_related("region"), pk=opd_id)
+    services.delete_opd(request.user, opd)
+    messages.success(request, _("OPD %(name)s was removed.") % {"name": opd.name})
+    return redirect("regions:workspace", code=opd.region_id)

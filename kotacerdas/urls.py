@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kotacerdas.api import api
+from kotacerdas.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("regions/", include("kotacerdas.regions.urls")),
+    path("accounts/", include("kotacerdas.accounts.urls")),
+    path("jobs/", core_views.job_list, name="job-list"),
+    path("jobs/<uuid:job_id>/", core_views.job_detail, name="job-detail"),
+    path("jobs/<uuid:job_id>/download/", core_views.job_download, name="job-download"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
