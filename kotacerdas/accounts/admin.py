@@ -14,7 +14,10 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = ["assigned_regions", "groups", "user_permissions"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Role in the program"), {"fields": ["role", "region", "opd", "assigned_regions", "phone"]}),
+        (
+            _("Role in the program"),
+            {"fields": ["role", "region", "opd", "assigned_regions", "phone"]},
+        ),
     )
 
 

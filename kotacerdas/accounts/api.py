@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils import translation
-from ninja import Router
+from ninja import Router, Status
 
 from kotacerdas.accounts import services
 from kotacerdas.accounts.models import ApiToken
@@ -33,18 +33,19 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
 
 
 @router.post(
-    "/tokens", response={201: TokenCreatedOut, **ERRORS},
+    "/tokens",
+    response={201: TokenCreatedOut, **ERRORS},
     summary="Create an API token (shown once)",
 )
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = services.create_token(request.auth, payload.name, payload.expires_at)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None, **ERRORS}, summary="Revoke a token")
-def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     try:
         services.revoke_token(request.auth, token_id)
     except ApiToken.DoesNotExist:
         raise Http404 from None
-    return 204, None
+    return Status(204, None)

@@ -12,4 +12,6 @@ class AccountsConfig(AppConfig):
 
         from kotacerdas.accounts.models import User
 
-        auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"assigned_regions"})
+        auditlog.register(
+            User, exclude_fields=["password", "last_login"], m2m_fields={"assigned_regions"}
+        )

@@ -7,7 +7,8 @@ from kotacerdas.core.forms import BootstrapFormMixin
 
 class TokenForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(
-        label=_("Token name"), max_length=100,
+        label=_("Token name"),
+        max_length=100,
         help_text=_("What the token is for, e.g. the dashboard of Diskominfo."),
     )
 

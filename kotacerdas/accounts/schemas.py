@@ -8,10 +8,13 @@ class MeOut(Schema):
     username: str
     full_name: str
     email: str
-    role: str = Field(description="program_office, assessor, mentor, region_coordinator or opd_officer.")
+    role: str = Field(
+        description="program_office, assessor, mentor, region_coordinator or opd_officer."
+    )
     region_code: str | None = Field(None, alias="region_id")
     opd_id: int | None = None
     language: str
+
 
 class TokenIn(Schema):
     model_config = ConfigDict(extra="forbid")

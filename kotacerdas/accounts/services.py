@@ -4,15 +4,15 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import ApiToken, hash_token
+from kotacerdas.core.audit import service
 
 MAX_TOKENS_PER_USER = 20
 
 
-@transaction.atomic
+@service
 def create_token(user: Any, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
     """Create a token; returns it with the raw value, which is never stored."""
     name = name.strip()
@@ -20,8 +20,10 @@ def create_token(user: Any, name: str, expires_at: datetime | None = None) -> tu
         raise ValidationError({"name": _("Give the token a name, e.g. the system that uses it.")})
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise ValidationError(
-            {"name": _("You have %(max)d tokens: revoke one you no longer use first.")
-             % {"max": MAX_TOKENS_PER_USER}}
+            {
+                "name": _("You have %(max)d tokens: revoke one you no longer use first.")
+                % {"max": MAX_TOKENS_PER_USER}
+            }
         )
     raw = ApiToken.generate()
     token = ApiToken(
@@ -32,7 +34,7 @@ def create_token(user: Any, name: str, expires_at: datetime | None = None) -> tu
     return token, raw
 
 
-@transaction.atomic
+@service
 def revoke_token(user: Any, token_id: int) -> None:
     """Revoke one of the user's own tokens; someone else's is "not found"."""
     deleted, _count = ApiToken.objects.filter(user=user, pk=token_id).delete()

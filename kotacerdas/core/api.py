@@ -20,7 +20,8 @@ def list_jobs(request: HttpRequest):  # type: ignore[no-untyped-def]
     return access.jobs_visible_to(request.auth)
 
 
-@router.get("/jobs/{job_id}", response={200: JobOut, **ERRORS}, summary="A job's status and progress")
+@router.get(
+    "/jobs/{job_id}", response={200: JobOut, **ERRORS}, summary="A job's status and progress"
+)
 def get_job(request: HttpRequest, job_id: UUID) -> Job:
     return get_object_or_404(access.jobs_visible_to(request.auth), pk=job_id)
-

@@ -16,24 +16,56 @@ PROGRAM_OFFICE_GROUP = "Program office"
 
 # (name, abbreviation, kind, duties)
 SEED_OPDS = [
-    ("Dinas Komunikasi dan Informatika", "Diskominfo", OPDKind.DINAS,
-     "Urusan komunikasi, informatika, statistik dan persandian; koordinator smart city."),
-    ("Badan Perencanaan Pembangunan Daerah", "Bappeda", OPDKind.BADAN,
-     "Perencanaan pembangunan daerah, RPJMD dan RKPD."),
-    ("Dinas Kesehatan", "Dinkes", OPDKind.DINAS,
-     "Urusan kesehatan: puskesmas, gizi, imunisasi, layanan rujukan."),
-    ("Dinas Pendidikan dan Kebudayaan", "Disdikbud", OPDKind.DINAS,
-     "Urusan pendidikan dasar, PAUD dan kebudayaan."),
-    ("Dinas Pariwisata, Kepemudaan dan Olahraga", "Disparpora", OPDKind.DINAS,
-     "Promosi destinasi wisata, kepemudaan dan olahraga."),
-    ("Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR", OPDKind.DINAS,
-     "Jalan, jembatan, air minum, sanitasi dan tata ruang."),
-    ("Dinas Lingkungan Hidup", "DLH", OPDKind.DINAS,
-     "Pengendalian pencemaran, persampahan dan ruang terbuka hijau."),
+    (
+        "Dinas Komunikasi dan Informatika",
+        "Diskominfo",
+        OPDKind.DINAS,
+        "Urusan komunikasi, informatika, statistik dan persandian; koordinator smart city.",
+    ),
+    (
+        "Badan Perencanaan Pembangunan Daerah",
+        "Bappeda",
+        OPDKind.BADAN,
+        "Perencanaan pembangunan daerah, RPJMD dan RKPD.",
+    ),
+    (
+        "Dinas Kesehatan",
+        "Dinkes",
+        OPDKind.DINAS,
+        "Urusan kesehatan: puskesmas, gizi, imunisasi, layanan rujukan.",
+    ),
+    (
+        "Dinas Pendidikan dan Kebudayaan",
+        "Disdikbud",
+        OPDKind.DINAS,
+        "Urusan pendidikan dasar, PAUD dan kebudayaan.",
+    ),
+    (
+        "Dinas Pariwisata, Kepemudaan dan Olahraga",
+        "Disparpora",
+        OPDKind.DINAS,
+        "Promosi destinasi wisata, kepemudaan dan olahraga.",
+    ),
+    (
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "DPUPR",
+        OPDKind.DINAS,
+        "Jalan, jembatan, air minum, sanitasi dan tata ruang.",
+    ),
+    (
+        "Dinas Lingkungan Hidup",
+        "DLH",
+        OPDKind.DINAS,
+        "Pengendalian pencemaran, persampahan dan ruang terbuka hijau.",
+    ),
     ("Dinas Perhubungan", "Dishub", OPDKind.DINAS, "Lalu lintas, angkutan dan terminal."),
     ("Badan Keuangan Daerah", "BKD", OPDKind.BADAN, "Pengelolaan keuangan dan aset daerah."),
-    ("Bagian Organisasi Sekretariat Daerah", "Bag. Organisasi", OPDKind.BAGIAN,
-     "Kelembagaan, tata laksana dan reformasi birokrasi."),
+    (
+        "Bagian Organisasi Sekretariat Daerah",
+        "Bag. Organisasi",
+        OPDKind.BAGIAN,
+        "Kelembagaan, tata laksana dan reformasi birokrasi.",
+    ),
 ]
 
 
@@ -61,8 +93,13 @@ def program_office_group() -> Group:
 def _user(username: str, role: str, first: str, last: str, **extra: object) -> User:
     user, _ = User.objects.update_or_create(
         username=username,
-        defaults={"role": role, "first_name": first, "last_name": last,
-                  "email": f"{username}@demo.kotacerdas.id", **extra},
+        defaults={
+            "role": role,
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@demo.kotacerdas.id",
+            **extra,
+        },
     )
     user.set_password(DEMO_PASSWORD)
     user.full_clean()
@@ -77,25 +114,46 @@ def load_demo() -> list[DemoAccount]:
     for region in regions:
         for name, abbreviation, kind, duties in SEED_OPDS:
             OPD.objects.update_or_create(
-                region=region, name=name,
-                defaults={"abbreviation": abbreviation, "kind": kind, "duties": duties,
-                          "head_name": f"Kepala {abbreviation}"},
+                region=region,
+                name=name,
+                defaults={
+                    "abbreviation": abbreviation,
+                    "kind": kind,
+                    "duties": duties,
+                    "head_name": f"Kepala {abbreviation}",
+                },
             )
         slug = _slug(region)
-        _user(f"{slug}.kominfo", Role.REGION_COORDINATOR, "Koordinator", region.name,
-              region=region, phone="0812-0000-0000")
-        accounts.append(DemoAccount(f"{slug}.kominfo", Role.REGION_COORDINATOR, region.code,
-                                    f"Diskominfo, {region.name}"))
+        _user(
+            f"{slug}.kominfo",
+            Role.REGION_COORDINATOR,
+            "Koordinator",
+            region.name,
+            region=region,
+            phone="0812-0000-0000",
+        )
+        accounts.append(
+            DemoAccount(
+                f"{slug}.kominfo",
+                Role.REGION_COORDINATOR,
+                region.code,
+                f"Diskominfo, {region.name}",
+            )
+        )
     batang = next(region for region in regions if region.code == "33.25")
     dinkes = OPD.objects.get(region=batang, abbreviation="Dinkes")
     _user("batang.dinkes", Role.OPD_OFFICER, "Petugas", "Dinkes Batang", region=batang, opd=dinkes)
-    accounts.append(DemoAccount("batang.dinkes", Role.OPD_OFFICER, batang.code,
-                                "Dinas Kesehatan, Kabupaten Batang"))
+    accounts.append(
+        DemoAccount(
+            "batang.dinkes", Role.OPD_OFFICER, batang.code, "Dinas Kesehatan, Kabupaten Batang"
+        )
+    )
 
     office = _user("kantor.program", Role.PROGRAM_OFFICE, "Komite", "Pelaksana", is_staff=True)
     office.groups.add(program_office_group())
-    accounts.insert(0, DemoAccount("kantor.program", Role.PROGRAM_OFFICE, None,
-                                   "Ditjen Aptika, program office"))
+    accounts.insert(
+        0, DemoAccount("kantor.program", Role.PROGRAM_OFFICE, None, "Ditjen Aptika, program office")
+    )
     for username, role, first, last in [
         ("asesor", Role.ASSESSOR, "Asesor", "Nasional"),
         ("mentor", Role.MENTOR, "Tenaga", "Ahli"),

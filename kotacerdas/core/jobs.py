@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django_tasks import task
 
+from kotacerdas.core.audit import acting_as
 from kotacerdas.core.models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,8 @@ def run_job(job_id: str) -> None:
         _update(job_id, progress=max(0, min(100, percent)), message=message[:255])
 
     try:
-        _KINDS[job.kind].handler(job, progress)
+        with acting_as(job.requested_by):
+            _KINDS[job.kind].handler(job, progress)
     except Exception as error:
         logger.exception("job %s (%s) failed", job_id, job.kind)
         _update(
@@ -88,4 +90,3 @@ def run_job(job_id: str) -> None:
         result_file=job.result_file.name or "",
         finished_at=timezone.now(),
     )
-

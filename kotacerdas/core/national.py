@@ -15,30 +15,84 @@ from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, OPDKind, Region
 
 OPD_NAMES = [
-    ("Dinas Komunikasi dan Informatika", OPDKind.DINAS), ("Badan Perencanaan Pembangunan Daerah", OPDKind.BADAN),
-    ("Dinas Kesehatan", OPDKind.DINAS), ("Dinas Pendidikan", OPDKind.DINAS),
-    ("Dinas Kebudayaan", OPDKind.DINAS), ("Dinas Pariwisata", OPDKind.DINAS),
-    ("Dinas Pekerjaan Umum dan Penataan Ruang", OPDKind.DINAS), ("Dinas Perumahan dan Kawasan Permukiman", OPDKind.DINAS),
-    ("Dinas Lingkungan Hidup", OPDKind.DINAS), ("Dinas Perhubungan", OPDKind.DINAS),
-    ("Dinas Sosial", OPDKind.DINAS), ("Dinas Tenaga Kerja", OPDKind.DINAS),
-    ("Dinas Koperasi dan UKM", OPDKind.DINAS), ("Dinas Perindustrian dan Perdagangan", OPDKind.DINAS),
-    ("Dinas Pertanian", OPDKind.DINAS), ("Dinas Perikanan", OPDKind.DINAS),
-    ("Dinas Ketahanan Pangan", OPDKind.DINAS), ("Dinas Kependudukan dan Pencatatan Sipil", OPDKind.DINAS),
-    ("Dinas Penanaman Modal dan PTSP", OPDKind.DINAS), ("Dinas Pemberdayaan Masyarakat dan Desa", OPDKind.DINAS),
-    ("Dinas Pemuda dan Olahraga", OPDKind.DINAS), ("Dinas Perpustakaan dan Kearsipan", OPDKind.DINAS),
-    ("Dinas Pengendalian Penduduk dan KB", OPDKind.DINAS), ("Satuan Polisi Pamong Praja", OPDKind.OTHER),
-    ("Badan Keuangan dan Aset Daerah", OPDKind.BADAN), ("Badan Kepegawaian dan Pengembangan SDM", OPDKind.BADAN),
-    ("Badan Penanggulangan Bencana Daerah", OPDKind.BADAN), ("Badan Pendapatan Daerah", OPDKind.BADAN),
-    ("Badan Kesatuan Bangsa dan Politik", OPDKind.BADAN), ("Inspektorat Daerah", OPDKind.OTHER),
-    ("Bagian Organisasi", OPDKind.BAGIAN), ("Bagian Hukum", OPDKind.BAGIAN),
-    ("Bagian Pengadaan Barang dan Jasa", OPDKind.BAGIAN), ("Kecamatan Kota", OPDKind.KECAMATAN),
-    ("Kecamatan Utara", OPDKind.KECAMATAN), ("Kecamatan Selatan", OPDKind.KECAMATAN),
-    ("Kecamatan Timur", OPDKind.KECAMATAN), ("Kecamatan Barat", OPDKind.KECAMATAN),
+    ("Dinas Komunikasi dan Informatika", OPDKind.DINAS),
+    ("Badan Perencanaan Pembangunan Daerah", OPDKind.BADAN),
+    ("Dinas Kesehatan", OPDKind.DINAS),
+    ("Dinas Pendidikan", OPDKind.DINAS),
+    ("Dinas Kebudayaan", OPDKind.DINAS),
+    ("Dinas Pariwisata", OPDKind.DINAS),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", OPDKind.DINAS),
+    ("Dinas Perumahan dan Kawasan Permukiman", OPDKind.DINAS),
+    ("Dinas Lingkungan Hidup", OPDKind.DINAS),
+    ("Dinas Perhubungan", OPDKind.DINAS),
+    ("Dinas Sosial", OPDKind.DINAS),
+    ("Dinas Tenaga Kerja", OPDKind.DINAS),
+    ("Dinas Koperasi dan UKM", OPDKind.DINAS),
+    ("Dinas Perindustrian dan Perdagangan", OPDKind.DINAS),
+    ("Dinas Pertanian", OPDKind.DINAS),
+    ("Dinas Perikanan", OPDKind.DINAS),
+    ("Dinas Ketahanan Pangan", OPDKind.DINAS),
+    ("Dinas Kependudukan dan Pencatatan Sipil", OPDKind.DINAS),
+    ("Dinas Penanaman Modal dan PTSP", OPDKind.DINAS),
+    ("Dinas Pemberdayaan Masyarakat dan Desa", OPDKind.DINAS),
+    ("Dinas Pemuda dan Olahraga", OPDKind.DINAS),
+    ("Dinas Perpustakaan dan Kearsipan", OPDKind.DINAS),
+    ("Dinas Pengendalian Penduduk dan KB", OPDKind.DINAS),
+    ("Satuan Polisi Pamong Praja", OPDKind.OTHER),
+    ("Badan Keuangan dan Aset Daerah", OPDKind.BADAN),
+    ("Badan Kepegawaian dan Pengembangan SDM", OPDKind.BADAN),
+    ("Badan Penanggulangan Bencana Daerah", OPDKind.BADAN),
+    ("Badan Pendapatan Daerah", OPDKind.BADAN),
+    ("Badan Kesatuan Bangsa dan Politik", OPDKind.BADAN),
+    ("Inspektorat Daerah", OPDKind.OTHER),
+    ("Bagian Organisasi", OPDKind.BAGIAN),
+    ("Bagian Hukum", OPDKind.BAGIAN),
+    ("Bagian Pengadaan Barang dan Jasa", OPDKind.BAGIAN),
+    ("Kecamatan Kota", OPDKind.KECAMATAN),
+    ("Kecamatan Utara", OPDKind.KECAMATAN),
+    ("Kecamatan Selatan", OPDKind.KECAMATAN),
+    ("Kecamatan Timur", OPDKind.KECAMATAN),
+    ("Kecamatan Barat", OPDKind.KECAMATAN),
 ]
-FIRST_NAMES = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko",
-               "Kartika", "Lestari", "Made", "Nur", "Putu", "Rina", "Sari", "Teguh", "Wahyu", "Yuni"]
-LAST_NAMES = ["Santoso", "Wijaya", "Siregar", "Nasution", "Saputra", "Hidayat", "Lubis", "Pratama",
-              "Kusuma", "Harahap", "Manurung", "Simanjuntak", "Wibowo", "Utami", "Rahmawati"]
+FIRST_NAMES = [
+    "Agus",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eko",
+    "Fitri",
+    "Gita",
+    "Hadi",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Made",
+    "Nur",
+    "Putu",
+    "Rina",
+    "Sari",
+    "Teguh",
+    "Wahyu",
+    "Yuni",
+]
+LAST_NAMES = [
+    "Santoso",
+    "Wijaya",
+    "Siregar",
+    "Nasution",
+    "Saputra",
+    "Hidayat",
+    "Lubis",
+    "Pratama",
+    "Kusuma",
+    "Harahap",
+    "Manurung",
+    "Simanjuntak",
+    "Wibowo",
+    "Utami",
+    "Rahmawati",
+]
 
 
 @dataclass(frozen=True)
@@ -60,8 +114,13 @@ def seed_national(scale: float = 1.0, seed: int = 2023, opds_per_region: int = 3
     regions = regions[: max(1, round(len(regions) * scale))]
     person = lambda: f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"  # noqa: E731
     opds = [
-        OPD(region=region, name=name, kind=kind, head_name=person(),
-            abbreviation="".join(word[0] for word in name.split() if word[0].isupper()))
+        OPD(
+            region=region,
+            name=name,
+            kind=kind,
+            head_name=person(),
+            abbreviation="".join(word[0] for word in name.split() if word[0].isupper()),
+        )
         for region in regions
         for name, kind in OPD_NAMES[:opds_per_region]
     ]
@@ -73,9 +132,17 @@ def seed_national(scale: float = 1.0, seed: int = 2023, opds_per_region: int = 3
         code = region.code.replace(".", "")
         for suffix, role in (("coord", Role.REGION_COORDINATOR), ("opd", Role.OPD_OFFICER)):
             first, last = person().split(" ", 1)
-            users.append(User(username=f"syn-{code}-{suffix}", role=role, region=region,
-                              first_name=first, last_name=last, password=unusable,
-                              email=f"syn-{code}-{suffix}@example.invalid"))
+            users.append(
+                User(
+                    username=f"syn-{code}-{suffix}",
+                    role=role,
+                    region=region,
+                    first_name=first,
+                    last_name=last,
+                    password=unusable,
+                    email=f"syn-{code}-{suffix}@example.invalid",
+                )
+            )
     User.objects.bulk_create(users, ignore_conflicts=True, batch_size=2000)
     # Officers work for their region's Diskominfo.
     officers = User.objects.filter(username__startswith="syn-", role=Role.OPD_OFFICER, opd=None)

@@ -28,4 +28,3 @@ class JobOut(Schema):
         from django.urls import reverse
 
         return reverse("job-download", args=[job.pk]) if job.result_file else None
-

@@ -10,13 +10,13 @@ from kotacerdas.regions.models import Dimension, IslandGroup, Pillar, Province, 
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    by_group = dict(
-        Region.objects.values_list("island_group").annotate(n=Count("pk")).order_by()
-    )
+    by_group = dict(Region.objects.values_list("island_group").annotate(n=Count("pk")).order_by())
     context = {
         "province_count": Province.objects.count(),
         "region_count": sum(by_group.values()),
-        "island_groups": [(value, label, by_group.get(value, 0)) for value, label in IslandGroup.choices],
+        "island_groups": [
+            (value, label, by_group.get(value, 0)) for value, label in IslandGroup.choices
+        ],
         "dimensions": Dimension.objects.prefetch_related("elements"),
         "pillars": Pillar.objects.prefetch_related("elements"),
     }
@@ -36,7 +36,9 @@ def _job(request: HttpRequest, job_id: str) -> Job:
 @login_required
 def job_detail(request: HttpRequest, job_id: str) -> HttpResponse:
     job = _job(request, job_id)
-    template = "core/_job_status.html" if request.headers.get("HX-Request") else "core/job_detail.html"
+    template = (
+        "core/_job_status.html" if request.headers.get("HX-Request") else "core/job_detail.html"
+    )
     return render(request, template, {"job": job})
 
 
@@ -45,4 +47,8 @@ def job_download(request: HttpRequest, job_id: str) -> FileResponse:
     job = _job(request, job_id)
     if not job.result_file:
         raise Http404
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        job.result_file.open("rb"),
+        as_attachment=True,
+        filename=job.result_file.name.rsplit("/", 1)[-1],
+    )

@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from kotacerdas.core import access, audit
@@ -10,8 +10,7 @@ from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
 from kotacerdas.regions import services
 from kotacerdas.regions.models import OPD, Dimension, Pillar, Province, Region
-from kotacerdas.regions.queries import search_regions
-from kotacerdas.regions.tasks import EXPORT_REGIONS
+from kotacerdas.regions.queries import get_region_or_404, search_regions
 from kotacerdas.regions.schemas import (
     AuditEntryOut,
     OPDIn,
@@ -22,13 +21,10 @@ from kotacerdas.regions.schemas import (
     RegionFilters,
     RegionOut,
 )
+from kotacerdas.regions.tasks import EXPORT_REGIONS
 
 router = Router(tags=["regions"])
 ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
-
-
-def _region(code: str) -> Region:
-    return get_object_or_404(Region.objects.select_related("province"), pk=code)
 
 
 @router.get("/provinces", response=list[ProvinceOut], auth=None, summary="All 38 provinces")
@@ -37,7 +33,9 @@ def list_provinces(request: HttpRequest) -> list[Province]:
 
 
 @router.get(
-    "/regions", response={200: list[RegionOut], 422: ErrorResponse}, auth=None,
+    "/regions",
+    response={200: list[RegionOut], 422: ErrorResponse},
+    auth=None,
     summary="Kabupaten and kota, searchable and filtered",
 )
 @paginate(PageNumberWithTotal)
@@ -46,23 +44,29 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]):  # type: 
 
 
 @router.post(
-    "/regions/export", response={202: JobOut, **ERRORS}, auth=AUTH,
+    "/regions/export",
+    response={202: JobOut, **ERRORS},
+    auth=AUTH,
     summary="Export the filtered region list as CSV (a background job; follow /jobs/{id})",
 )
-def export_regions(request: HttpRequest, filters: RegionFilters) -> tuple[int, Job]:
-    return 202, start_job(EXPORT_REGIONS, request.auth, filters.dict())
+def export_regions(request: HttpRequest, filters: RegionFilters) -> Status[Job]:
+    return Status(202, start_job(EXPORT_REGIONS, request.auth, filters.dict()))
 
 
 @router.get(
-    "/regions/{code}", response={200: RegionOut, 404: ErrorResponse}, auth=None,
+    "/regions/{code}",
+    response={200: RegionOut, 404: ErrorResponse},
+    auth=None,
     summary="One kabupaten or kota",
 )
 def get_region(request: HttpRequest, code: str) -> Region:
-    return _region(code)
+    return get_region_or_404(code)
 
 
 @router.get(
-    "/reference/dimensions", response=list[ReferenceGroupOut], auth=None,
+    "/reference/dimensions",
+    response=list[ReferenceGroupOut],
+    auth=None,
     summary="The six smart-city dimensions with their elements",
 )
 def list_dimensions(request: HttpRequest) -> list[Dimension]:
@@ -70,7 +74,9 @@ def list_dimensions(request: HttpRequest) -> list[Dimension]:
 
 
 @router.get(
-    "/reference/pillars", response=list[ReferenceGroupOut], auth=None,
+    "/reference/pillars",
+    response=list[ReferenceGroupOut],
+    auth=None,
     summary="The three readiness pillars with their elements",
 )
 def list_pillars(request: HttpRequest) -> list[Pillar]:
@@ -78,23 +84,27 @@ def list_pillars(request: HttpRequest) -> list[Pillar]:
 
 
 @router.get(
-    "/regions/{code}/opds", response={200: list[OPDOut], **ERRORS}, auth=AUTH,
+    "/regions/{code}/opds",
+    response={200: list[OPDOut], **ERRORS},
+    auth=AUTH,
     summary="A region's OPDs (private to the region and the program office)",
 )
 @paginate(PageNumberWithTotal)
 def list_opds(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
-    region = _region(code)
+    region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
     return access.opds_visible_to(request.auth).filter(region=region).order_by("name")
 
 
 @router.post(
-    "/regions/{code}/opds", response={201: OPDOut, **ERRORS}, auth=AUTH,
+    "/regions/{code}/opds",
+    response={201: OPDOut, **ERRORS},
+    auth=AUTH,
     summary="Register an OPD (region coordinator or program office)",
 )
-def create_opd(request: HttpRequest, code: str, payload: OPDIn) -> tuple[int, OPD]:
-    region = _region(code)
-    return 201, services.create_opd(request.auth, region, payload.dict())
+def create_opd(request: HttpRequest, code: str, payload: OPDIn) -> Status[OPD]:
+    region = get_region_or_404(code)
+    return Status(201, services.create_opd(request.auth, region, payload.dict()))
 
 
 def _opd(request: HttpRequest, opd_id: int) -> OPD:
@@ -112,24 +122,26 @@ def get_opd(request: HttpRequest, opd_id: int) -> OPD:
     "/opds/{opd_id}", response={200: OPDOut, **ERRORS}, auth=AUTH, summary="Change an OPD"
 )
 def update_opd(request: HttpRequest, opd_id: int, payload: OPDPatch) -> OPD:
-    return services.update_opd(request.auth, _opd(request, opd_id), payload.dict(exclude_unset=True))
+    return services.update_opd(
+        request.auth, _opd(request, opd_id), payload.dict(exclude_unset=True)
+    )
 
 
-@router.delete(
-    "/opds/{opd_id}", response={204: None, **ERRORS}, auth=AUTH, summary="Remove an OPD"
-)
-def delete_opd(request: HttpRequest, opd_id: int) -> tuple[int, None]:
+@router.delete("/opds/{opd_id}", response={204: None, **ERRORS}, auth=AUTH, summary="Remove an OPD")
+def delete_opd(request: HttpRequest, opd_id: int) -> Status[None]:
     services.delete_opd(request.auth, _opd(request, opd_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(
-    "/regions/{code}/audit", response={200: list[AuditEntryOut], **ERRORS}, auth=AUTH,
+    "/regions/{code}/audit",
+    response={200: list[AuditEntryOut], **ERRORS},
+    auth=AUTH,
     summary="The audit trail of a region and its OPDs",
 )
 @paginate(PageNumberWithTotal)
 def region_audit(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
-    region = _region(code)
+    region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
     opd_ids = OPD.objects.filter(region=region).values_list("pk", flat=True)
     return audit.entries_for([(Region, [region.pk]), (OPD, list(opd_ids))])

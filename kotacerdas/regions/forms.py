@@ -6,17 +6,24 @@ from kotacerdas.regions.models import OPD, IslandGroup, Province, RegionKind
 
 
 class RegionFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        help_text=_("Part of a name or a code, e.g. Batang or 33.25."))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Part of a name or a code, e.g. Batang or 33.25."),
+    )
     province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), required=False,
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
         empty_label=_("All provinces"),
     )
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *RegionKind.choices]
     )
     island_group = forms.ChoiceField(
-        label=_("Island group"), required=False,
+        label=_("Island group"),
+        required=False,
         choices=[("", _("All island groups")), *IslandGroup.choices],
     )
 

@@ -110,4 +110,3 @@ class AuditEntryOut(Schema):
     @staticmethod
     def resolve_changes(entry: Any) -> dict[str, Any]:
         return dict(entry.changes_dict or {})
-

@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from django.db import transaction
-
 from kotacerdas.core import access
+from kotacerdas.core.audit import service
 from kotacerdas.regions.models import OPD, Region
 
 OPD_FIELDS = ("name", "abbreviation", "kind", "head_name", "duties")
@@ -21,19 +20,19 @@ def _apply(opd: OPD, data: dict[str, Any]) -> OPD:
     return opd
 
 
-@transaction.atomic
+@service
 def create_opd(actor: Any, region: Region, data: dict[str, Any]) -> OPD:
     access.require_manage_region(actor, region)
     return _apply(OPD(region=region), data)
 
 
-@transaction.atomic
+@service
 def update_opd(actor: Any, opd: OPD, data: dict[str, Any]) -> OPD:
     access.require_manage_region(actor, opd.region)
     return _apply(opd, data)
 
 
-@transaction.atomic
+@service
 def delete_opd(actor: Any, opd: OPD) -> None:
     access.require_manage_region(actor, opd.region)
     opd.delete()

@@ -22,7 +22,9 @@ def export_regions_csv(job: Job, progress: Progress) -> None:
     regions = search_regions(**filters)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["code", "name", "type", "province_code", "province", "island_group", "timezone"])
+    writer.writerow(
+        ["code", "name", "type", "province_code", "province", "island_group", "timezone"]
+    )
     provinces = list(Province.objects.values_list("code", flat=True))
     for index, province_code in enumerate(provinces, start=1):
         for region in regions.filter(province_id=province_code):

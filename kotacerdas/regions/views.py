@@ -12,12 +12,8 @@ from kotacerdas.core.pagination import paginate
 from kotacerdas.regions import services
 from kotacerdas.regions.forms import OPDForm, RegionFilterForm
 from kotacerdas.regions.models import OPD, Region
-from kotacerdas.regions.queries import search_regions
+from kotacerdas.regions.queries import get_region_or_404, search_regions
 from kotacerdas.regions.tasks import EXPORT_REGIONS
-
-
-def _region(code: str) -> Region:
-    return get_object_or_404(Region.objects.select_related("province"), pk=code)
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
@@ -26,7 +22,11 @@ def region_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": paginate(request, regions), "query": query.urlencode()}
-    template = "regions/_region_table.html" if request.headers.get("HX-Request") else "regions/region_list.html"
+    template = (
+        "regions/_region_table.html"
+        if request.headers.get("HX-Request")
+        else "regions/region_list.html"
+    )
     return render(request, template, context)
 
 
@@ -40,7 +40,7 @@ def region_export(request: HttpRequest) -> HttpResponse:
 
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
-    region = _region(code)
+    region = get_region_or_404(code)
     context = {
         "region": region,
         "can_view_private": access.can_view_region_private(request.user, region),
@@ -52,10 +52,12 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
     """The region's private page: its OPDs, its people and its audit trail."""
-    region = _region(code)
+    region = get_region_or_404(code)
     access.require_region_private(request.user, region)
-    opds = access.opds_visible_to(request.user).filter(region=region).annotate(
-        officer_count=Count("officers")
+    opds = (
+        access.opds_visible_to(request.user)
+        .filter(region=region)
+        .annotate(officer_count=Count("officers"))
     )
     people = access.users_visible_to(request.user).filter(region=region).select_related("opd")
     entries = audit.entries_for(
@@ -73,7 +75,7 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def opd_create(request: HttpRequest, code: str) -> HttpResponse:
-    region = _region(code)
+    region = get_region_or_404(code)
     access.require_manage_region(request.user, region)
     form = OPDForm(request.POST or None, instance=OPD(region=region))
     if request.method == "POST" and form.is_valid():
@@ -85,20 +87,26 @@ def opd_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def opd_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
-    opd = get_object_or_404(access.opds_visible_to(request.user).select_related("region"), pk=opd_id)
+    opd = get_object_or_404(
+        access.opds_visible_to(request.user).select_related("region"), pk=opd_id
+    )
     access.require_manage_region(request.user, opd.region)
     form = OPDForm(request.POST or None, instance=opd)
     if request.method == "POST" and form.is_valid():
         services.update_opd(request.user, opd, form.cleaned_data)
         messages.success(request, _("OPD %(name)s was saved.") % {"name": opd.name})
         return redirect("regions:workspace", code=opd.region_id)
-    return render(request, "regions/opd_form.html", {"region": opd.region, "form": form, "opd": opd})
+    return render(
+        request, "regions/opd_form.html", {"region": opd.region, "form": form, "opd": opd}
+    )
 
 
 @login_required
 @require_POST
 def opd_delete(request: HttpRequest, opd_id: int) -> HttpResponse:
-    opd = get_object_or_404(access.opds_visible_to(request.user).select_related("region"), pk=opd_id)
+    opd = get_object_or_404(
+        access.opds_visible_to(request.user).select_related("region"), pk=opd_id
+    )
     services.delete_opd(request.user, opd)
     messages.success(request, _("OPD %(name)s was removed.") % {"name": opd.name})
     return redirect("regions:workspace", code=opd.region_id)

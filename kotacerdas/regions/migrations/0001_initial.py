@@ -5,137 +5,306 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Dimension',
+            name="Dimension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name_id', models.CharField(max_length=150, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=150, verbose_name='name (English)')),
-                ('description_id', models.TextField(blank=True, verbose_name='description (Indonesian)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name_id", models.CharField(max_length=150, verbose_name="name (Indonesian)")),
+                ("name_en", models.CharField(max_length=150, verbose_name="name (English)")),
+                (
+                    "description_id",
+                    models.TextField(blank=True, verbose_name="description (Indonesian)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'smart-city dimension',
-                'verbose_name_plural': 'smart-city dimensions',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "smart-city dimension",
+                "verbose_name_plural": "smart-city dimensions",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Pillar',
+            name="Pillar",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name_id', models.CharField(max_length=150, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=150, verbose_name='name (English)')),
-                ('description_id', models.TextField(blank=True, verbose_name='description (Indonesian)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name_id", models.CharField(max_length=150, verbose_name="name (Indonesian)")),
+                ("name_en", models.CharField(max_length=150, verbose_name="name (English)")),
+                (
+                    "description_id",
+                    models.TextField(blank=True, verbose_name="description (Indonesian)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'readiness pillar',
-                'verbose_name_plural': 'readiness pillars',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "readiness pillar",
+                "verbose_name_plural": "readiness pillars",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('code', models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name='code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('island_group', models.CharField(choices=[('sumatera', 'Sumatera'), ('jawa', 'Jawa'), ('bali_nusa_tenggara', 'Bali & Nusa Tenggara'), ('kalimantan', 'Kalimantan'), ('sulawesi', 'Sulawesi'), ('maluku', 'Maluku'), ('papua', 'Papua')], max_length=32, verbose_name='island group')),
-                ('timezone', models.CharField(choices=[('Asia/Jakarta', 'WIB (UTC+7)'), ('Asia/Makassar', 'WITA (UTC+8)'), ('Asia/Jayapura', 'WIT (UTC+9)')], max_length=32, verbose_name='time zone')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=2, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "island_group",
+                    models.CharField(
+                        choices=[
+                            ("sumatera", "Sumatera"),
+                            ("jawa", "Jawa"),
+                            ("bali_nusa_tenggara", "Bali & Nusa Tenggara"),
+                            ("kalimantan", "Kalimantan"),
+                            ("sulawesi", "Sulawesi"),
+                            ("maluku", "Maluku"),
+                            ("papua", "Papua"),
+                        ],
+                        max_length=32,
+                        verbose_name="island group",
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (UTC+7)"),
+                            ("Asia/Makassar", "WITA (UTC+8)"),
+                            ("Asia/Jayapura", "WIT (UTC+9)"),
+                        ],
+                        max_length=32,
+                        verbose_name="time zone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['code'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='DimensionElement',
+            name="DimensionElement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name_id', models.CharField(max_length=150, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=150, verbose_name='name (English)')),
-                ('description_id', models.TextField(blank=True, verbose_name='description (Indonesian)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('dimension', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='elements', to='regions.dimension', verbose_name='dimension')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name_id", models.CharField(max_length=150, verbose_name="name (Indonesian)")),
+                ("name_en", models.CharField(max_length=150, verbose_name="name (English)")),
+                (
+                    "description_id",
+                    models.TextField(blank=True, verbose_name="description (Indonesian)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "dimension",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="elements",
+                        to="regions.dimension",
+                        verbose_name="dimension",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dimension element',
-                'verbose_name_plural': 'dimension elements',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "dimension element",
+                "verbose_name_plural": "dimension elements",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PillarElement',
+            name="PillarElement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name_id', models.CharField(max_length=150, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=150, verbose_name='name (English)')),
-                ('description_id', models.TextField(blank=True, verbose_name='description (Indonesian)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('pillar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='elements', to='regions.pillar', verbose_name='pillar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name_id", models.CharField(max_length=150, verbose_name="name (Indonesian)")),
+                ("name_en", models.CharField(max_length=150, verbose_name="name (English)")),
+                (
+                    "description_id",
+                    models.TextField(blank=True, verbose_name="description (Indonesian)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "pillar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="elements",
+                        to="regions.pillar",
+                        verbose_name="pillar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pillar element',
-                'verbose_name_plural': 'pillar elements',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "pillar element",
+                "verbose_name_plural": "pillar elements",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('code', models.CharField(max_length=5, primary_key=True, serialize=False, verbose_name='code')),
-                ('name', models.CharField(db_index=True, max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('kabupaten', 'Regency (kabupaten)'), ('kota', 'City (kota)')], max_length=16, verbose_name='type')),
-                ('island_group', models.CharField(choices=[('sumatera', 'Sumatera'), ('jawa', 'Jawa'), ('bali_nusa_tenggara', 'Bali & Nusa Tenggara'), ('kalimantan', 'Kalimantan'), ('sulawesi', 'Sulawesi'), ('maluku', 'Maluku'), ('papua', 'Papua')], db_index=True, max_length=32, verbose_name='island group')),
-                ('timezone', models.CharField(choices=[('Asia/Jakarta', 'WIB (UTC+7)'), ('Asia/Makassar', 'WITA (UTC+8)'), ('Asia/Jayapura', 'WIT (UTC+9)')], max_length=32, verbose_name='time zone')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='regions', to='regions.province', verbose_name='province')),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=5, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("kabupaten", "Regency (kabupaten)"), ("kota", "City (kota)")],
+                        max_length=16,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "island_group",
+                    models.CharField(
+                        choices=[
+                            ("sumatera", "Sumatera"),
+                            ("jawa", "Jawa"),
+                            ("bali_nusa_tenggara", "Bali & Nusa Tenggara"),
+                            ("kalimantan", "Kalimantan"),
+                            ("sulawesi", "Sulawesi"),
+                            ("maluku", "Maluku"),
+                            ("papua", "Papua"),
+                        ],
+                        db_index=True,
+                        max_length=32,
+                        verbose_name="island group",
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (UTC+7)"),
+                            ("Asia/Makassar", "WITA (UTC+8)"),
+                            ("Asia/Jayapura", "WIT (UTC+9)"),
+                        ],
+                        max_length=32,
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="regions",
+                        to="regions.province",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='OPD',
+            name="OPD",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('abbreviation', models.CharField(blank=True, max_length=40, verbose_name='abbreviation')),
-                ('kind', models.CharField(choices=[('dinas', 'Agency (dinas)'), ('badan', 'Board (badan)'), ('bagian', 'Section (bagian)'), ('kecamatan', 'District (kecamatan)'), ('other', 'Other')], max_length=16, verbose_name='kind')),
-                ('head_name', models.CharField(blank=True, max_length=150, verbose_name='head')),
-                ('duties', models.TextField(blank=True, verbose_name='duties (tupoksi)')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opds', to='regions.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "abbreviation",
+                    models.CharField(blank=True, max_length=40, verbose_name="abbreviation"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("dinas", "Agency (dinas)"),
+                            ("badan", "Board (badan)"),
+                            ("bagian", "Section (bagian)"),
+                            ("kecamatan", "District (kecamatan)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("head_name", models.CharField(blank=True, max_length=150, verbose_name="head")),
+                ("duties", models.TextField(blank=True, verbose_name="duties (tupoksi)")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opds",
+                        to="regions.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'OPD',
-                'verbose_name_plural': 'OPDs',
-                'ordering': ['region', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'name'), name='opd_unique_name_per_region')],
+                "verbose_name": "OPD",
+                "verbose_name_plural": "OPDs",
+                "ordering": ["region", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("region", "name"), name="opd_unique_name_per_region"
+                    )
+                ],
             },
         ),
     ]

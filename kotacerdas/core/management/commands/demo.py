@@ -13,15 +13,21 @@ class Command(BaseCommand):
     help = "Prepare the database with the real regions and demo data, then serve the platform."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--no-serve", action="store_true", help="Prepare the data, do not serve.")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare the data, do not serve."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         accounts = load_demo()
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password for all: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
+        )
         for account in accounts:
             region = f" [{account.region}]" if account.region else ""
-            self.stdout.write(f"  {account.username:<24} {account.role:<20}{region} {account.description}")
+            self.stdout.write(
+                f"  {account.username:<24} {account.role:<20}{region} {account.description}"
+            )
         if not options["no_serve"]:
             call_command("serve", workers=2, port=settings.PORT)

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Create deterministic synthetic data at national scale (all 514 regions at --scale 1)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--scale", type=float, default=1.0, help="Share of regions, 0 < scale <= 1 (default 1).")
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Share of regions, 0 < scale <= 1 (default 1)."
+        )
         parser.add_argument("--seed", type=int, default=2023, help="Random seed (default 2023).")
         parser.add_argument("--opds", type=int, default=35, help="OPDs per region (default 35).")
 

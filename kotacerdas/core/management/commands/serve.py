@@ -10,9 +10,18 @@ class Command(BaseCommand):
     help = "Serve the platform with gunicorn (static files through WhiteNoise)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default=None, help="Address to bind (default 127.0.0.1, or KOTACERDAS_HOST).")
-        parser.add_argument("--port", type=int, default=None, help="Port (default KOTACERDAS_PORT, 8000).")
-        parser.add_argument("--workers", type=int, default=None, help="Worker processes (default KOTACERDAS_WEB_WORKERS, 3).")
+        parser.add_argument(
+            "--host", default=None, help="Address to bind (default 127.0.0.1, or KOTACERDAS_HOST)."
+        )
+        parser.add_argument(
+            "--port", type=int, default=None, help="Port (default KOTACERDAS_PORT, 8000)."
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="Worker processes (default KOTACERDAS_WEB_WORKERS, 3).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         import os
