@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import ApiToken, User
@@ -13,7 +14,7 @@ class UserAdmin(DjangoUserAdmin):
     raw_id_fields = ["region", "opd"]
     filter_horizontal = ["assigned_regions", "groups", "user_permissions"]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             _("Role in the program"),
             {"fields": ["role", "region", "opd", "assigned_regions", "phone"]},
@@ -27,5 +28,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["hint", "created_at", "last_used_at"]
     search_fields = ["name", "user__username"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # created by their owners, so the raw value is shown only to them

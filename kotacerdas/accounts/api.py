@@ -1,20 +1,20 @@
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils import translation
 from ninja import Router, Status
 
 from kotacerdas.accounts import services
 from kotacerdas.accounts.models import ApiToken
 from kotacerdas.accounts.schemas import MeOut, TokenCreatedOut, TokenIn, TokenOut
-from kotacerdas.core.api_support import AUTH, ErrorResponse
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
 
 router = Router(tags=["account"], auth=AUTH)
 ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
 
 
 @router.get("/me", response={200: MeOut, 401: ErrorResponse}, summary="Who am I")
-def me(request: HttpRequest) -> dict[str, Any]:
+def me(request: AuthedRequest) -> dict[str, Any]:
     user = request.auth
     return {
         "username": user.get_username(),
@@ -28,7 +28,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/tokens", response={200: list[TokenOut], 401: ErrorResponse}, summary="My API tokens")
-def list_tokens(request: HttpRequest) -> list[ApiToken]:
+def list_tokens(request: AuthedRequest) -> list[ApiToken]:
     return list(ApiToken.objects.filter(user=request.auth))
 
 
@@ -37,13 +37,13 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
     response={201: TokenCreatedOut, **ERRORS},
     summary="Create an API token (shown once)",
 )
-def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
+def create_token(request: AuthedRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = services.create_token(request.auth, payload.name, payload.expires_at)
     return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None, **ERRORS}, summary="Revoke a token")
-def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
+def revoke_token(request: AuthedRequest, token_id: int) -> Status[None]:
     try:
         services.revoke_token(request.auth, token_id)
     except ApiToken.DoesNotExist:

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts import services
 from kotacerdas.accounts.forms import LoginForm, TokenForm
-from kotacerdas.accounts.models import ApiToken
+from kotacerdas.accounts.models import ApiToken, User
 
 
 class LoginView(auth_views.LoginView):
@@ -32,7 +34,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "new_token": new_token,
-        "tokens": ApiToken.objects.filter(user=request.user),
+        "tokens": ApiToken.objects.filter(user=cast(User, request.user)),
     }
     return render(request, "accounts/tokens.html", context)
 

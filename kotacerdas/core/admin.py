@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from kotacerdas.core.models import Job
 
@@ -9,5 +10,5 @@ class JobAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     readonly_fields = [field.name for field in Job._meta.fields]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,12 +1,12 @@
 from uuid import UUID
 
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.pagination import paginate
 
 from kotacerdas.core import access
-from kotacerdas.core.api_support import AUTH, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
 
@@ -16,12 +16,12 @@ ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: Error
 
 @router.get("/jobs", response={200: list[JobOut], 401: ErrorResponse}, summary="My background jobs")
 @paginate(PageNumberWithTotal)
-def list_jobs(request: HttpRequest):  # type: ignore[no-untyped-def]
+def list_jobs(request: AuthedRequest) -> QuerySet:
     return access.jobs_visible_to(request.auth)
 
 
 @router.get(
     "/jobs/{job_id}", response={200: JobOut, **ERRORS}, summary="A job's status and progress"
 )
-def get_job(request: HttpRequest, job_id: UUID) -> Job:
+def get_job(request: AuthedRequest, job_id: UUID) -> Job:
     return get_object_or_404(access.jobs_visible_to(request.auth), pk=job_id)

@@ -11,6 +11,12 @@ from ninja.pagination import PaginationBase
 from ninja.security import HttpBearer, django_auth
 
 
+class AuthedRequest(HttpRequest):
+    """A request that passed the router's authentication: `auth` is the user."""
+
+    auth: Any
+
+
 class BearerTokenAuth(HttpBearer):
     """The token was resolved by BearerTokenMiddleware; accept it here."""
 

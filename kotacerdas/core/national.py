@@ -148,7 +148,7 @@ def seed_national(scale: float = 1.0, seed: int = 2023, opds_per_region: int = 3
     officers = User.objects.filter(username__startswith="syn-", role=Role.OPD_OFFICER, opd=None)
     diskominfo = dict(OPD.objects.filter(name=OPD_NAMES[0][0]).values_list("region_id", "pk"))
     for officer in officers:
-        officer.opd_id = diskominfo.get(officer.region_id)
+        officer.opd_id = diskominfo.get(officer.region_id or "")
     User.objects.bulk_update(officers, ["opd"], batch_size=2000)
     return SeedSummary(
         regions=len(regions),

@@ -50,5 +50,5 @@ def job_download(request: HttpRequest, job_id: str) -> FileResponse:
     return FileResponse(
         job.result_file.open("rb"),
         as_attachment=True,
-        filename=job.result_file.name.rsplit("/", 1)[-1],
+        filename=(job.result_file.name or "").rsplit("/", 1)[-1],
     )

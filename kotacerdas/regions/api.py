@@ -1,10 +1,10 @@
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from kotacerdas.core import access, audit
-from kotacerdas.core.api_support import AUTH, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.core.jobs import start_job
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
@@ -28,7 +28,7 @@ ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: Error
 
 
 @router.get("/provinces", response=list[ProvinceOut], auth=None, summary="All 38 provinces")
-def list_provinces(request: HttpRequest) -> list[Province]:
+def list_provinces(request: AuthedRequest) -> list[Province]:
     return list(Province.objects.all())
 
 
@@ -39,7 +39,7 @@ def list_provinces(request: HttpRequest) -> list[Province]:
     summary="Kabupaten and kota, searchable and filtered",
 )
 @paginate(PageNumberWithTotal)
-def list_regions(request: HttpRequest, filters: Query[RegionFilters]):  # type: ignore[no-untyped-def]
+def list_regions(request: AuthedRequest, filters: Query[RegionFilters]) -> QuerySet:
     return search_regions(**filters.dict())
 
 
@@ -49,7 +49,7 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]):  # type: 
     auth=AUTH,
     summary="Export the filtered region list as CSV (a background job; follow /jobs/{id})",
 )
-def export_regions(request: HttpRequest, filters: RegionFilters) -> Status[Job]:
+def export_regions(request: AuthedRequest, filters: RegionFilters) -> Status[Job]:
     return Status(202, start_job(EXPORT_REGIONS, request.auth, filters.dict()))
 
 
@@ -59,7 +59,7 @@ def export_regions(request: HttpRequest, filters: RegionFilters) -> Status[Job]:
     auth=None,
     summary="One kabupaten or kota",
 )
-def get_region(request: HttpRequest, code: str) -> Region:
+def get_region(request: AuthedRequest, code: str) -> Region:
     return get_region_or_404(code)
 
 
@@ -69,7 +69,7 @@ def get_region(request: HttpRequest, code: str) -> Region:
     auth=None,
     summary="The six smart-city dimensions with their elements",
 )
-def list_dimensions(request: HttpRequest) -> list[Dimension]:
+def list_dimensions(request: AuthedRequest) -> list[Dimension]:
     return list(Dimension.objects.prefetch_related("elements"))
 
 
@@ -79,7 +79,7 @@ def list_dimensions(request: HttpRequest) -> list[Dimension]:
     auth=None,
     summary="The three readiness pillars with their elements",
 )
-def list_pillars(request: HttpRequest) -> list[Pillar]:
+def list_pillars(request: AuthedRequest) -> list[Pillar]:
     return list(Pillar.objects.prefetch_related("elements"))
 
 
@@ -90,7 +90,7 @@ def list_pillars(request: HttpRequest) -> list[Pillar]:
     summary="A region's OPDs (private to the region and the program office)",
 )
 @paginate(PageNumberWithTotal)
-def list_opds(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
+def list_opds(request: AuthedRequest, code: str) -> QuerySet:
     region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
     return access.opds_visible_to(request.auth).filter(region=region).order_by("name")
@@ -102,33 +102,33 @@ def list_opds(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
     auth=AUTH,
     summary="Register an OPD (region coordinator or program office)",
 )
-def create_opd(request: HttpRequest, code: str, payload: OPDIn) -> Status[OPD]:
+def create_opd(request: AuthedRequest, code: str, payload: OPDIn) -> Status[OPD]:
     region = get_region_or_404(code)
     return Status(201, services.create_opd(request.auth, region, payload.dict()))
 
 
-def _opd(request: HttpRequest, opd_id: int) -> OPD:
+def _opd(request: AuthedRequest, opd_id: int) -> OPD:
     return get_object_or_404(
         access.opds_visible_to(request.auth).select_related("region"), pk=opd_id
     )
 
 
 @router.get("/opds/{opd_id}", response={200: OPDOut, **ERRORS}, auth=AUTH, summary="One OPD")
-def get_opd(request: HttpRequest, opd_id: int) -> OPD:
+def get_opd(request: AuthedRequest, opd_id: int) -> OPD:
     return _opd(request, opd_id)
 
 
 @router.patch(
     "/opds/{opd_id}", response={200: OPDOut, **ERRORS}, auth=AUTH, summary="Change an OPD"
 )
-def update_opd(request: HttpRequest, opd_id: int, payload: OPDPatch) -> OPD:
+def update_opd(request: AuthedRequest, opd_id: int, payload: OPDPatch) -> OPD:
     return services.update_opd(
         request.auth, _opd(request, opd_id), payload.dict(exclude_unset=True)
     )
 
 
 @router.delete("/opds/{opd_id}", response={204: None, **ERRORS}, auth=AUTH, summary="Remove an OPD")
-def delete_opd(request: HttpRequest, opd_id: int) -> Status[None]:
+def delete_opd(request: AuthedRequest, opd_id: int) -> Status[None]:
     services.delete_opd(request.auth, _opd(request, opd_id))
     return Status(204, None)
 
@@ -140,7 +140,7 @@ def delete_opd(request: HttpRequest, opd_id: int) -> Status[None]:
     summary="The audit trail of a region and its OPDs",
 )
 @paginate(PageNumberWithTotal)
-def region_audit(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
+def region_audit(request: AuthedRequest, code: str) -> QuerySet:
     region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
     opd_ids = OPD.objects.filter(region=region).values_list("pk", flat=True)

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         port = options["port"] or settings.PORT
         workers = options["workers"] or int(os.environ.get("KOTACERDAS_WEB_WORKERS", "3"))
 
-        class Server(BaseApplication):  # type: ignore[misc]
+        class Server(BaseApplication):
             def load_config(self) -> None:
                 self.cfg.set("bind", f"{host}:{port}")
                 self.cfg.set("workers", workers)

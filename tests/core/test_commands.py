@@ -1,0 +1,52 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kotacerdas.accounts.models import User
+from kotacerdas.core.demo import SEED_REGIONS
+from kotacerdas.core.roles import Role
+from kotacerdas.regions.models import OPD
+
+
+def test_demo_data_has_one_account_per_role_and_is_idempotent(db) -> None:  # type: ignore[no-untyped-def]
+    out = StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+    call_command("demo", "--no-serve", stdout=StringIO())
+    printed = out.getvalue()
+    for role in Role.values:
+        assert User.objects.filter(role=role).exists(), role
+        assert role in printed
+    assert "kotacerdas-demo" in printed
+    assert User.objects.filter(role=Role.REGION_COORDINATOR).count() == 5
+    assert set(OPD.objects.values_list("region_id", flat=True).distinct()) == set(SEED_REGIONS)
+    assert OPD.objects.count() == 5 * 10
+    officer = User.objects.get(role=Role.OPD_OFFICER)
+    assert officer.opd.region_id == officer.region_id == "33.25"
+    office = User.objects.get(role=Role.PROGRAM_OFFICE)
+    assert office.check_password("kotacerdas-demo") and office.is_staff
+
+
+def test_seed_national_is_deterministic(db) -> None:  # type: ignore[no-untyped-def]
+    out = StringIO()
+    call_command("seed_national", "--scale", "0.05", "--seed", "7", stdout=out)
+    first = list(
+        OPD.objects.order_by("region_id", "name").values_list("region_id", "name", "head_name")
+    )
+    call_command("seed_national", "--scale", "0.05", "--seed", "7", stdout=StringIO())
+    again = list(
+        OPD.objects.order_by("region_id", "name").values_list("region_id", "name", "head_name")
+    )
+    assert first == again
+    regions = {region for region, _name, _head in first}
+    assert len(regions) == 26  # 5% of 514
+    assert len(first) == 26 * 35
+    assert User.objects.filter(username__startswith="syn-").count() == 26 * 2
+    assert "Seeded 26 regions" in out.getvalue()
+    officer = User.objects.filter(username__startswith="syn-", role=Role.OPD_OFFICER).first()
+    assert officer is not None and officer.opd is not None and not officer.has_usable_password()
+
+
+def test_seed_national_refuses_bad_scale(db) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CommandError, match="scale"):
+        call_command("seed_national", "--scale", "3")

@@ -1,0 +1,93 @@
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from kotacerdas.core.jobs import job_kind, start_job
+from kotacerdas.core.models import Job, JobStatus
+from tests.openapi import assert_matches_schema
+
+
+@pytest.fixture
+def coordinator_client(users) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(users["coordinator"])
+    return client
+
+
+def test_region_export_job_runs_with_progress_and_result(
+    coordinator_client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post("/regions/export/", {"province": "15"})
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.progress == 100
+    assert job.finished_at is not None
+    download = coordinator_client.get(f"/jobs/{job.pk}/download/")
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+    assert rows[0][:2] == ["code", "name"]
+    assert len(rows) == 1 + 11  # Jambi has 9 kabupaten and 2 kota
+    assert {row[3] for row in rows[1:]} == {"15"}
+    page = coordinator_client.get(f"/jobs/{job.pk}/")
+    assert "100%" in page.content.decode()
+
+
+def test_job_status_over_api(coordinator_client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        started = coordinator_client.post(
+            "/api/v1/regions/export",
+            {"island_group": "papua"},
+            content_type="application/json",
+            HTTP_X_CSRFTOKEN="unused",
+        )
+    # Session writes over the API need a CSRF token; the test client skips the check.
+    assert started.status_code == 202
+    assert_matches_schema(started)
+    job = coordinator_client.get(f"/api/v1/jobs/{started.json()['id']}")
+    assert job.json()["status"] == "succeeded"
+    assert job.json()["result_url"].endswith("/download/")
+    assert_matches_schema(job)
+    listed = coordinator_client.get("/api/v1/jobs")
+    assert listed.json()["count"] == 1
+    assert_matches_schema(listed)
+
+
+@job_kind("tests.always_fails", "always fails")
+def _always_fails(job: Job, progress) -> None:  # type: ignore[no-untyped-def]
+    progress(40, "halfway")
+    raise RuntimeError("the source file has no header row")
+
+
+def test_failed_job_keeps_its_error(users, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job("tests.always_fails", users["coordinator"])
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.progress == 40
+    assert job.error == "RuntimeError: the source file has no header row"
+    client = Client()
+    client.force_login(users["coordinator"])
+    assert "the source file has no header row" in client.get(f"/jobs/{job.pk}/").content.decode()
+
+
+def test_jobs_are_private_to_their_owner(users, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job("regions.export_csv", users["coordinator"], {"province": "33"})
+    other = Client()
+    other.force_login(users["other_coordinator"])
+    assert other.get(f"/jobs/{job.pk}/").status_code == 404
+    assert other.get(f"/jobs/{job.pk}/download/").status_code == 404
+    assert other.get(f"/api/v1/jobs/{job.pk}").status_code == 404
+    office = Client()
+    office.force_login(users["program_office"])
+    assert office.get(f"/api/v1/jobs/{job.pk}").status_code == 200
+
+
+def test_unknown_job_kind_is_refused(users) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="unknown job kind"):
+        start_job("nope", users["coordinator"])
+    assert not Job.objects.exists()
