@@ -84,7 +84,7 @@ def _slug(region: Region) -> str:
 def program_office_group() -> Group:
     group, _ = Group.objects.get_or_create(name=PROGRAM_OFFICE_GROUP)
     permissions = Permission.objects.filter(
-        content_type__app_label__in=["regions", "accounts", "core"]
+        content_type__app_label__in=["regions", "accounts", "core", "auditlog"]
     )
     group.permissions.set(permissions)
     return group

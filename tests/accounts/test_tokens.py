@@ -89,9 +89,9 @@ def test_token_page_shows_new_token_once(users) -> None:  # type: ignore[no-unty
 
 
 def test_blank_token_name_is_refused_with_a_message(users) -> None:  # type: ignore[no-untyped-def]
-    page = _session(users["coordinator"]).post(
-        "/accounts/tokens/", {"name": "  "}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client = _session(users["coordinator"])
+    client.cookies["django_language"] = "en"
+    page = client.post("/accounts/tokens/", {"name": "  "})
     assert page.status_code == 200
     assert "This field is required" in page.content.decode()
     assert not ApiToken.objects.exists()
