@@ -96,9 +96,13 @@ def opd_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
         services.update_opd(request.user, opd, form.cleaned_data)
         messages.success(request, _("OPD %(name)s was saved.") % {"name": opd.name})
         return redirect("regions:workspace", code=opd.region_id)
-    return render(
-        request, "regions/opd_form.html", {"region": opd.region, "form": form, "opd": opd}
-    )
+    context = {
+        "region": opd.region,
+        "form": form,
+        "opd": opd,
+        "audit_page": paginate(request, audit.entries_for([(OPD, [opd.pk])]), per_page=10),
+    }
+    return render(request, "regions/opd_form.html", context)
 
 
 @login_required

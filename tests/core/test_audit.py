@@ -78,3 +78,14 @@ def test_failed_write_saves_nothing_and_logs_nothing(users, batang) -> None:  # 
         services.create_opd(users["coordinator"], batang, {"name": "", "kind": "dinas"})
     assert LogEntry.objects.count() == before
     assert not OPD.objects.filter(region=batang, name="").exists()
+
+
+def test_opd_page_shows_its_own_history(users, batang) -> None:  # type: ignore[no-untyped-def]
+    opd = services.create_opd(
+        users["coordinator"], batang, {"name": "Dinas Sosial", "kind": "dinas"}
+    )
+    services.update_opd(users["coordinator"], opd, {"abbreviation": "Dinsos"})
+    client = Client()
+    client.force_login(users["coordinator"])
+    page = client.get(f"/regions/opds/{opd.pk}/edit/").content.decode()
+    assert "Dinsos" in page and "coord" in page

@@ -63,5 +63,5 @@ def test_serve_answers_with_all_regions_and_static_files(server: str) -> None:
     assert json.loads(body)["count"] == 514
     status, body, _ = _get(f"{server}/")
     assert b'<html lang="id">' in body
-    status, css, headers = _get(f"{server}/static/bootstrap/css/bootstrap.min.css")
+    status, css, _headers = _get(f"{server}/static/bootstrap/css/bootstrap.min.css")
     assert status == 200 and b"Bootstrap" in css[:200]

@@ -40,8 +40,8 @@ def test_coordinator_logs_in_switches_language_and_stays_in_own_region(
 
     page.get_by_role("link", name="Masuk").first.click()
     page.get_by_label("Nama pengguna").fill("batang.kominfo")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_label("Kata sandi").press("Enter")
+    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_label("Sandi").press("Enter")
     expect(page.get_by_text("Koordinator daerah")).to_be_visible()
 
     # Switch to English; the choice sticks on the next page.
@@ -69,7 +69,7 @@ def test_coordinator_logs_in_switches_language_and_stays_in_own_region(
 
 def test_region_search_from_the_keyboard(page: Page, regions) -> None:  # type: ignore[no-untyped-def]
     page.goto("/regions/")
-    search = page.get_by_label("Cari")
+    search = page.get_by_role("textbox", name="Cari")
     search.fill("Sarolangun")
     search.press("Enter")
     expect(page.get_by_role("link", name="Kabupaten Sarolangun")).to_be_visible()
