@@ -1,7 +1,12 @@
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from kotacerdas.core.api_support import error_payload
 
 
 class PlatformLocaleMiddleware(LocaleMiddleware):
@@ -18,3 +23,31 @@ class PlatformLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+# NUL cannot be stored in PostgreSQL text; no person types it. Refuse it at the door
+# instead of letting each form, filter and schema guard against it.
+_NUL_MARKERS = (b"\x00", b"\\u0000", b"%00")
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    raw_query = request.META.get("QUERY_STRING", "").encode()
+    if "\x00" in request.path or any(marker in raw_query for marker in _NUL_MARKERS):
+        return True
+    content_type = request.META.get("CONTENT_TYPE", "")
+    if request.method in ("POST", "PUT", "PATCH") and not content_type.startswith("multipart/"):
+        return any(marker in request.body for marker in _NUL_MARKERS[:2])
+    return False
+
+
+class RejectNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            message = _("The request contains a NUL character, which is not allowed.")
+            if request.path.startswith("/api/"):
+                return JsonResponse(error_payload(400, "bad_request", str(message)), status=400)
+            return HttpResponseBadRequest(message)
+        return self.get_response(request)

@@ -1,10 +1,14 @@
 """Reads of the public region list: search and filters shared by pages and API."""
 
+import re
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from kotacerdas.regions.models import Region
+
+REGION_CODE = re.compile(r"\d{2}\.\d{2}")
 
 
 def search_regions(
@@ -34,7 +38,9 @@ def with_opd_counts(regions: QuerySet) -> QuerySet:
 
 def get_region_or_404(code: str) -> Region:
     """A region by its Kemendagri code, or a 404 that says which code was not found."""
-    region = Region.objects.select_related("province").filter(pk=code).first()
+    region = None
+    if REGION_CODE.fullmatch(code):
+        region = Region.objects.select_related("province").filter(pk=code).first()
     if region is None:
         raise Http404(_("No region has the code %(code)s.") % {"code": code})
     return region

@@ -91,3 +91,19 @@ def test_unknown_job_kind_is_refused(users) -> None:  # type: ignore[no-untyped-
     with pytest.raises(ValueError, match="unknown job kind"):
         start_job("nope", users["coordinator"])
     assert not Job.objects.exists()
+
+
+def test_worker_runs_jobs_queued_in_the_database(
+    users, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job("regions.export_csv", users["coordinator"], {"province": "17"})
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED  # nothing runs until a worker takes it
+    call_command("worker", "--batch")
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.result_file.read().decode().count("\n") == 1 + 10  # Bengkulu: 10 regions

@@ -48,3 +48,21 @@ def test_pages_with_odd_input(clients, url) -> None:  # type: ignore[no-untyped-
     for client in clients:
         assert client.get(url).status_code < 500
         assert client.post(url, {"name": "x" * 500}).status_code < 500
+
+
+def test_nul_characters_are_refused_with_a_clear_error(users) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.accounts.services import create_token
+
+    _token, raw = create_token(users["coordinator"], "nul")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    body = '{"name": "Dinas\\u0000Sosial", "kind": "dinas"}'
+    response = client.post("/api/v1/regions/33.25/opds", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"
+    assert (
+        not users["coordinator"]
+        .region.opds.filter(name__startswith="Dinas")
+        .exclude(name="Dinas Kesehatan Batang")
+        .exists()
+    )
+    assert Client().get("/regions/?q=%00").status_code == 400
