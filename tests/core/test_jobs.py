@@ -7,6 +7,7 @@ from django.test import Client
 from kotacerdas.core.jobs import job_kind, start_job
 from kotacerdas.core.models import Job, JobStatus
 from tests.openapi import assert_matches_schema
+from tests.processes import kotacerdas, operator_env
 
 
 @pytest.fixture
@@ -93,17 +94,22 @@ def test_unknown_job_kind_is_refused(users) -> None:  # type: ignore[no-untyped-
     assert not Job.objects.exists()
 
 
-def test_worker_runs_jobs_queued_in_the_database(
-    users, settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
-    from django.core.management import call_command
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    with django_capture_on_commit_callbacks(execute=True):
-        job = start_job("regions.export_csv", users["coordinator"], {"province": "17"})
-    job.refresh_from_db()
-    assert job.status == JobStatus.QUEUED  # nothing runs until a worker takes it
-    call_command("worker", "--batch")
-    job.refresh_from_db()
-    assert job.status == JobStatus.SUCCEEDED
-    assert job.result_file.read().decode().count("\n") == 1 + 10  # Bengkulu: 10 regions
+def test_worker_process_runs_jobs_queued_in_the_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The web process only queues; `kotacerdas worker` (another process) runs the job."""
+    env = operator_env(tmp_path)
+    kotacerdas(env, "migrate", "-v0")
+    queue = (
+        "from kotacerdas.core.jobs import start_job\n"
+        "from kotacerdas.core.models import Job\n"
+        "job = start_job('regions.export_csv', None, {'province': '17'})\n"
+        "print(job.pk, Job.objects.get(pk=job.pk).status)"
+    )
+    job_id, status = kotacerdas(env, "shell", "-c", queue).stdout.split()[-2:]
+    assert status == "queued"
+    kotacerdas(env, "worker", "--batch")
+    report = (
+        "from kotacerdas.core.models import Job\n"
+        f"job = Job.objects.get(pk='{job_id}')\n"
+        "print(job.status, job.progress, job.result_file.read().decode().count(chr(10)))"
+    )
+    assert kotacerdas(env, "shell", "-c", report).stdout.split()[-3:] == ["succeeded", "100", "11"]

@@ -1,17 +1,14 @@
 """The production server, as an operator starts it: gunicorn + WhiteNoise, debug off."""
 
 import json
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-KOTACERDAS = str(Path(sys.executable).with_name("kotacerdas"))
+from tests.processes import KOTACERDAS, kotacerdas, operator_env
 
 
 def _free_port() -> int:
@@ -28,15 +25,9 @@ def _get(url: str) -> tuple[int, bytes, dict[str, str]]:
 @pytest.fixture
 def server(tmp_path):  # type: ignore[no-untyped-def]
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KOTACERDAS_")}
-    env.update(
-        KOTACERDAS_SECRET_KEY="serve-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        KOTACERDAS_HTTPS="false",
-        KOTACERDAS_VAR_DIR=str(tmp_path),
-        KOTACERDAS_PORT=str(port),
-    )
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([KOTACERDAS, *command], env=env, check=True, timeout=120)  # noqa: S603
+    env = operator_env(tmp_path, KOTACERDAS_PORT=str(port))
+    kotacerdas(env, "migrate", "-v0")
+    kotacerdas(env, "collectstatic", "--noinput", "-v0")
     process = subprocess.Popen(  # noqa: S603
         [KOTACERDAS, "serve", "--workers", "1"],
         env=env,
