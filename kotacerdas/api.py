@@ -13,6 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from kotacerdas.accounts.api import router as accounts_router
 from kotacerdas.core.api import router as jobs_router
 from kotacerdas.core.api_support import django_validation_fields, error_payload
+from kotacerdas.program.api import router as program_router
 from kotacerdas.regions.api import router as regions_router
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ api = NinjaAPI(
 api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
+api.add_router("/", program_router)
 
 _LOCATION_PARTS = {"body", "query", "path", "form", "header", "cookie", "payload", "data"}
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kotacerdas.core",
     "kotacerdas.accounts",
     "kotacerdas.regions",
+    "kotacerdas.program",
 ]
 
 MIDDLEWARE = [

@@ -17,7 +17,7 @@ class UserAdmin(DjangoUserAdmin):
         *(DjangoUserAdmin.fieldsets or ()),
         (
             _("Role in the program"),
-            {"fields": ["role", "region", "opd", "assigned_regions", "phone"]},
+            {"fields": ["role", "region", "opd", "assigned_regions", "home_province", "phone"]},
         ),
     )
 

@@ -40,6 +40,15 @@ class User(AbstractUser):
         related_name="assigned_staff",
         help_text=_("Regions an assessor or mentor works with."),
     )
+    home_province = models.ForeignKey(
+        "regions.Province",
+        verbose_name=_("home province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where an assessor comes from: they never assess applicants of it."),
+    )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
 
     class Meta:

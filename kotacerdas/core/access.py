@@ -115,3 +115,38 @@ def can_view_object_audit(user: Any, obj: Any) -> bool:
     if isinstance(obj, OPD):
         return can_view_region_private(user, obj.region)
     return False
+
+
+def applications_visible_to(user: Any) -> QuerySet:
+    """Applications, scores and assessors' comments are private: the applicant
+    region, the assessors assigned to it and the program office."""
+    from kotacerdas.program.models import Application
+
+    if is_program_office(user):
+        return Application.objects.all()
+    if not _authenticated(user):
+        return Application.objects.none()
+    if user.role in REGIONAL_ROLES and user.region_id:
+        return Application.objects.filter(region_id=user.region_id)
+    if user.role == Role.ASSESSOR:
+        return Application.objects.filter(assignments__assessor=user).distinct()
+    return Application.objects.none()
+
+
+def can_apply_for(user: Any, region: Any) -> bool:
+    return can_manage_region(user, region)
+
+
+def assignments_of(user: Any) -> QuerySet:
+    """An assessor's own assignments (the program office sees all)."""
+    from kotacerdas.program.models import AssessorAssignment
+
+    if is_program_office(user):
+        return AssessorAssignment.objects.all()
+    if _authenticated(user) and user.role == Role.ASSESSOR:
+        return AssessorAssignment.objects.filter(assessor=user)
+    return AssessorAssignment.objects.none()
+
+
+def require_own_assignment(user: Any, assignment: Any) -> None:
+    require(_authenticated(user) and assignment.assessor_id == user.pk)

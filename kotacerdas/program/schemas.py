@@ -1,0 +1,280 @@
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from kotacerdas.program.models import Indicator, PhaseKind
+from kotacerdas.regions.models import IslandGroup
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PhaseIn(Strict):
+    kind: Literal[*PhaseKind.values]  # type: ignore[valid-type]
+    starts_on: date
+    ends_on: date
+
+
+class CriterionIn(Strict):
+    code: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    pillar: Literal["struktur", "infrastruktur", "suprastruktur"]
+    title: str = Field(min_length=3, max_length=200)
+    weight: Decimal = Field(gt=0, le=1000)
+    levels: list[str] = Field(min_length=5, max_length=5, description="Levels 1 to 5.")
+    guidance: str = ""
+
+
+IslandMinimums = dict[Literal[*IslandGroup.values], int]  # type: ignore[valid-type]
+
+
+class CohortIn(Strict):
+    year: int = Field(ge=2017, le=2100)
+    name: str = Field(min_length=3, max_length=150)
+    quota: int = Field(ge=1, le=514)
+    application_deadline: datetime
+    phases: list[PhaseIn] = []
+    criteria: list[CriterionIn] = []
+    max_per_province: int | None = Field(None, ge=1)
+    min_per_island_group: IslandMinimums = {}
+    min_score: Decimal | None = Field(None, ge=1, le=5)
+
+
+class RulesIn(Strict):
+    quota: int = Field(ge=1, le=514)
+    max_per_province: int | None = Field(None, ge=1)
+    min_per_island_group: IslandMinimums = {}
+    min_score: Decimal | None = Field(None, ge=1, le=5)
+
+
+class PhaseOut(Schema):
+    kind: str
+    starts_on: date
+    ends_on: date
+
+
+class CriterionOut(Schema):
+    code: str
+    pillar: str = Field(alias="pillar.code")
+    title: str
+    guidance: str
+    weight: Decimal
+    levels: list[str]
+
+
+class CohortOut(Schema):
+    year: int
+    name: str
+    quota: int
+    status: str
+    application_deadline: datetime
+    max_per_province: int | None
+    min_per_island_group: dict[str, int]
+    min_score: Decimal | None
+    published_at: datetime | None
+    phases: list[PhaseOut]
+    criteria: list[CriterionOut]
+
+    @staticmethod
+    def resolve_phases(cohort: Any) -> list[Any]:
+        return list(cohort.phases.all())
+
+    @staticmethod
+    def resolve_criteria(cohort: Any) -> list[Any]:
+        return list(cohort.criteria.all())
+
+
+class ApplicationStartIn(Strict):
+    region_code: str = Field(pattern=r"^\d{2}\.\d{2}$")
+
+
+class AnswerIn(Strict):
+    criterion: str
+    self_score: int | None = Field(None, ge=1, le=5)
+    answer: str = Field("", max_length=20000)
+
+
+class IndicatorIn(Strict):
+    indicator: Literal[*Indicator.values]  # type: ignore[valid-type]
+    value: Decimal = Field(max_digits=12, decimal_places=3)
+    source_year: int = Field(ge=2000, le=2100)
+
+
+class ApplicationContentIn(Strict):
+    answers: list[AnswerIn] = []
+    indicators: list[IndicatorIn] = []
+
+
+class EvidenceOut(Schema):
+    id: int
+    original_name: str
+    content_type: str
+    size: int
+
+
+class AnswerOut(Schema):
+    criterion: str = Field(alias="criterion.code")
+    self_score: int | None
+    answer: str
+    evidence: list[EvidenceOut]
+
+    @staticmethod
+    def resolve_evidence(answer: Any) -> list[Any]:
+        return list(answer.evidence.all())
+
+
+class IndicatorOut(Schema):
+    indicator: str
+    value: Decimal
+    source_year: int
+
+
+class ApplicationOut(Schema):
+    id: int
+    cohort_year: int = Field(alias="cohort.year")
+    region_code: str = Field(alias="region_id")
+    region_name: str = Field(alias="region.name")
+    status: str
+    submitted_at: datetime | None
+    deadline_local: str = Field(description="The deadline in the region's own time zone.")
+    answers: list[AnswerOut]
+    indicators: list[IndicatorOut]
+
+    @staticmethod
+    def resolve_deadline_local(application: Any) -> str:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(application.region.timezone)
+        local = application.cohort.application_deadline.astimezone(zone)
+        return f"{local:%Y-%m-%d %H:%M} {application.region.timezone_abbreviation}"
+
+    @staticmethod
+    def resolve_answers(application: Any) -> list[Any]:
+        return list(application.answers.all())
+
+    @staticmethod
+    def resolve_indicators(application: Any) -> list[Any]:
+        return list(application.indicators.all())
+
+
+class ReasonIn(Strict):
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class AssignIn(Strict):
+    assessor: str = Field(description="Username of the assessor.")
+    override_reason: str = ""
+
+
+class BulkAssignIn(Strict):
+    assessors: list[str] = Field(min_length=2)
+    per_application: int = Field(2, ge=2, le=5)
+
+
+class AssignmentOut(Schema):
+    id: int
+    application_id: int
+    region_code: str = Field(alias="application.region_id")
+    assessor: str = Field(alias="assessor.username")
+    conflict_override_reason: str
+    submitted_at: datetime | None
+
+
+class ScoreIn(Strict):
+    criterion: str
+    score: int = Field(ge=1, le=5)
+    comment: str = Field("", max_length=5000)
+
+
+class ScoresIn(Strict):
+    scores: list[ScoreIn] = Field(min_length=1)
+
+
+class InterviewIn(Strict):
+    held_at: datetime
+    attendees: str = Field(min_length=1, max_length=5000)
+    notes: str = Field("", max_length=20000)
+
+
+class InterviewOut(Schema):
+    id: int
+    held_at: datetime
+    attendees: str
+    notes: str
+
+
+class ScoreSummaryOut(Schema):
+    score: Decimal | None
+    per_assessor: dict[str, Decimal]
+    per_pillar: dict[str, Decimal]
+    per_criterion: dict[str, Decimal]
+    disagreements: list[str] = Field(description="Criteria where assessors differ by more than 1.")
+
+
+class SelectionIn(Strict):
+    must_include: list[int] = Field([], description="Application ids that must be selected.")
+    must_exclude: list[int] = Field([], description="Application ids that must not be.")
+
+
+class DecisionOut(Schema):
+    id: int
+    application_id: int
+    region_code: str = Field(alias="application.region_id")
+    region_name: str = Field(alias="application.region.name")
+    selected: bool
+    optimiser_selected: bool
+    in_top_n: bool
+    rank: int | None
+    score: Decimal | None
+    reason: str
+    gap: Decimal | None
+    detail: dict[str, Any]
+    override_reason: str
+
+
+class ConflictOut(Schema):
+    rule: str
+    detail: dict[str, Any]
+
+
+class SelectionRunOut(Schema):
+    id: int
+    cohort_year: int = Field(alias="cohort.year")
+    status: str
+    objective: Decimal
+    greedy_objective: Decimal
+    solve_seconds: float
+    conflicts: list[ConflictOut]
+    warnings: list[str]
+    published: bool
+    rules: dict[str, Any]
+    decisions: list[DecisionOut]
+
+    @staticmethod
+    def resolve_decisions(run: Any) -> list[Any]:
+        return list(run.decisions.select_related("application__region"))
+
+
+class OverrideIn(Strict):
+    selected: bool
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class CommentOut(Schema):
+    criterion: str = Field(alias="criterion.title")
+    score: int
+    comment: str
+
+
+class RegionResultOut(Schema):
+    cohort_year: int
+    region_code: str
+    published: bool
+    selected: bool | None
+    rank: int | None
+    score: Decimal | None
+    per_pillar: dict[str, Decimal]
+    comments: list[CommentOut]
