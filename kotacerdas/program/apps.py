@@ -25,5 +25,10 @@ class ProgramConfig(AppConfig):
             models.Interview,
             models.SelectionRun,
             models.SelectionDecision,
+            models.Agreement,
+            models.AgreementSignatory,
+            models.RegionalBody,
+            models.BodyMember,
+            models.Commitment,
         ):
             auditlog.register(model, exclude_fields=["created_at", "updated_at"])

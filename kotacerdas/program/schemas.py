@@ -238,6 +238,7 @@ class DecisionOut(Schema):
 class ConflictOut(Schema):
     rule: str
     detail: dict[str, Any]
+    related: list[str] = []
 
 
 class SelectionRunOut(Schema):
@@ -278,3 +279,144 @@ class RegionResultOut(Schema):
     score: Decimal | None
     per_pillar: dict[str, Decimal]
     comments: list[CommentOut]
+
+
+# Agreements ------------------------------------------------------------------------------
+
+
+class SignatoryIn(Strict):
+    name: str = Field(min_length=2, max_length=150)
+    position: str = Field(min_length=2, max_length=150)
+    side: Literal["ministry", "region"]
+
+
+class SignatoryOut(Schema):
+    name: str
+    position: str
+    side: str
+
+
+class StepOut(Schema):
+    status: str
+    at: datetime
+    by: str | None
+    note: str
+
+    @staticmethod
+    def resolve_by(step: Any) -> str | None:
+        return step.by.get_username() if step.by else None
+
+
+class AgreementOut(Schema):
+    id: int
+    application_id: int
+    cohort_year: int = Field(alias="application.cohort.year")
+    region_code: str = Field(alias="application.region_id")
+    region_name: str = Field(alias="application.region.name")
+    number: str | None
+    status: str
+    signed_on: date | None
+    mode: str
+    courier: str
+    tracking_number: str
+    sent_on: date | None
+    received_on: date | None
+    signatories: list[SignatoryOut]
+    steps: list[StepOut]
+
+    @staticmethod
+    def resolve_signatories(agreement: Any) -> list[Any]:
+        return list(agreement.signatories.all())
+
+    @staticmethod
+    def resolve_steps(agreement: Any) -> list[Any]:
+        return list(agreement.steps.all())
+
+
+class SignIn(Strict):
+    number: str = Field(min_length=3, max_length=80)
+    signed_on: date
+    mode: Literal["virtual", "in_person"]
+    signatories: list[SignatoryIn] = Field(min_length=2)
+
+
+class BulkSignIn(Strict):
+    agreement_ids: list[int] = Field(min_length=1)
+    signed_on: date
+    mode: Literal["virtual", "in_person"] = "virtual"
+    number_pattern: str = Field(min_length=4, max_length=80, description="With {n}.")
+    ministry_signatory: SignatoryIn
+
+
+class SendIn(Strict):
+    courier: str = Field(min_length=2, max_length=80)
+    tracking_number: str = Field(min_length=2, max_length=80)
+    sent_on: date
+
+
+class ReceiveIn(Strict):
+    received_on: date
+
+
+# Regional bodies and commitments ---------------------------------------------------------
+
+
+class MemberIn(Strict):
+    name: str = Field(min_length=2, max_length=150)
+    position: str = Field(min_length=2, max_length=150)
+    organisation: str = Field(min_length=2, max_length=150)
+    role_in_body: str = Field(min_length=2, max_length=80)
+
+
+class BodyIn(Strict):
+    decree_number: str = Field("", max_length=80)
+    decree_date: date | None = None
+    members: list[MemberIn] = []
+
+
+class MemberOut(Schema):
+    name: str
+    position: str
+    organisation: str
+    role_in_body: str
+
+
+class BodyOut(Schema):
+    kind: str
+    region_code: str = Field(alias="region_id")
+    decree_number: str
+    decree_date: date | None
+    is_formed: bool
+    members: list[MemberOut]
+
+    @staticmethod
+    def resolve_members(body: Any) -> list[Any]:
+        return list(body.members.all())
+
+
+class ImportOut(Schema):
+    created: int
+    updated: int
+
+
+class CommitmentIn(Strict):
+    signed_by: str = Field(min_length=2, max_length=150)
+    signed_on: date
+
+
+class CommitmentOut(Schema):
+    opd_id: int
+    signed_by: str
+    signed_on: date
+
+
+class FunnelRowOut(Schema):
+    key: str
+    label: str
+    counts: dict[str, int]
+
+
+class FunnelOut(Schema):
+    total: FunnelRowOut
+    by_island_group: list[FunnelRowOut]
+    by_province: list[FunnelRowOut]

@@ -49,3 +49,13 @@ def check_evidence(upload: UploadedFile) -> str:
             }
         )
     return content_type
+
+
+def check_pdf(upload: UploadedFile, field: str = "file") -> None:
+    """A scanned document: PDF only, 10 MB at most."""
+    try:
+        content_type = check_evidence(upload)
+    except ValidationError as error:
+        raise ValidationError({field: error.message_dict["file"]}) from None
+    if content_type != "application/pdf":
+        raise ValidationError({field: _("Upload the scan as a PDF file.")})

@@ -43,7 +43,7 @@ from kotacerdas.program.schemas import (
 )
 from kotacerdas.regions.queries import get_region_or_404
 
-router = Router(tags=["program"], auth=AUTH)
+router = Router(tags=["program: cohorts, applications, selection"], auth=AUTH)
 ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
 
 

@@ -1,4 +1,4 @@
-"""Every write of the national program: cohorts, applications, assessment, selection."""
+"""Cohorts, applications, assessment and selection."""
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -574,7 +574,10 @@ def run_selection(
         objective=Decimal(str(result.objective)),
         greedy_objective=Decimal(str(result.greedy_objective)),
         solve_seconds=result.solve_seconds,
-        conflicts=[{"rule": c.rule, "detail": dict(c.detail)} for c in result.conflicts],
+        conflicts=[
+            {"rule": c.rule, "detail": dict(c.detail), "related": list(c.related)}
+            for c in result.conflicts
+        ],
         warnings=list(result.warnings),
     )
     greedy = set(result.greedy_ids)
@@ -648,3 +651,34 @@ def assessor_comments(application: Application) -> list[CriterionScore]:
         .select_related("criterion")
         .order_by("criterion__position", "criterion__code")
     )
+
+
+__all__ = [
+    "MIN_ASSESSORS",
+    "AnswerInput",
+    "CriterionInput",
+    "PhaseInput",
+    "ScoreInput",
+    "add_criterion",
+    "add_evidence",
+    "application_score",
+    "assessor_comments",
+    "assign_assessor",
+    "bulk_assign",
+    "create_cohort",
+    "override_decision",
+    "publish_selection",
+    "published_decision",
+    "recompute_score",
+    "record_interview",
+    "reopen_application",
+    "run_selection",
+    "save_answers",
+    "save_indicators",
+    "save_scores",
+    "set_cohort_status",
+    "start_application",
+    "submit_application",
+    "submit_scores",
+    "update_rules",
+]

@@ -1,0 +1,144 @@
+"""Reads of the national program: the funnel of a cohort, by province and island group."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from kotacerdas.program.models import (
+    Agreement,
+    AgreementStatus,
+    Application,
+    ApplicationStatus,
+    BodyKind,
+    Cohort,
+    RegionalBody,
+    SelectionDecision,
+)
+from kotacerdas.regions.models import OPD, IslandGroup
+
+STAGES = ["applied", "assessed", "selected", "agreement_signed", "council_formed", "all_committed"]
+SIGNED = [
+    AgreementStatus.SIGNED,
+    AgreementStatus.SENT,
+    AgreementStatus.RECEIVED,
+    AgreementStatus.ARCHIVED,
+]
+
+
+def stage_labels() -> dict[str, str]:
+    return {
+        "applied": _("Applied"),
+        "assessed": _("Assessed"),
+        "selected": _("Selected"),
+        "agreement_signed": _("Agreement signed"),
+        "council_formed": _("Council formed"),
+        "all_committed": _("All OPDs committed"),
+    }
+
+
+@dataclass
+class FunnelRow:
+    key: str
+    label: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STAGES, 0))
+
+
+@dataclass
+class Funnel:
+    total: FunnelRow
+    by_island_group: list[FunnelRow]
+    by_province: list[FunnelRow]
+
+
+def funnel(cohort: Cohort) -> Funnel:
+    """Six stages for each submitted application, in a fixed number of queries."""
+    applications = list(
+        Application.objects.filter(
+            cohort=cohort, status=ApplicationStatus.SUBMITTED
+        ).select_related("region__province")
+    )
+    region_ids = [a.region_id for a in applications]
+    selected = set(
+        SelectionDecision.objects.filter(
+            run__cohort=cohort, run__published=True, selected=True
+        ).values_list("application_id", flat=True)
+    )
+    signed = set(
+        Agreement.objects.filter(application__cohort=cohort, status__in=SIGNED).values_list(
+            "application_id", flat=True
+        )
+    )
+    councils = set(
+        RegionalBody.objects.filter(region_id__in=region_ids, kind=BodyKind.COUNCIL)
+        .exclude(decree_number="")
+        .values_list("region_id", flat=True)
+    )
+    committed = {
+        row["region_id"]
+        for row in OPD.objects.filter(region_id__in=region_ids)
+        .values("region_id")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(commitment__isnull=False)))
+        if row["total"] and row["total"] == row["done"]
+    }
+    total = FunnelRow("all", _("All regions"))
+    groups = {value: FunnelRow(value, str(label)) for value, label in IslandGroup.choices}
+    provinces: dict[str, FunnelRow] = {}
+    for application in applications:
+        province = application.region.province
+        row = provinces.setdefault(province.code, FunnelRow(province.code, province.name))
+        reached = {
+            "applied": True,
+            "assessed": application.score is not None,
+            "selected": application.pk in selected,
+            "agreement_signed": application.pk in signed,
+            "council_formed": application.region_id in councils,
+            "all_committed": application.region_id in committed,
+        }
+        for target in (total, groups[application.region.island_group], row):
+            for stage, done in reached.items():
+                target.counts[stage] += int(done)
+    return Funnel(
+        total=total,
+        by_island_group=[row for row in groups.values() if row.counts["applied"]],
+        by_province=sorted(provinces.values(), key=lambda row: row.key),
+    )
+
+
+def funnel_table(result: Funnel) -> list[list[object]]:
+    """Header and rows, for CSV and XLSX."""
+    labels = stage_labels()
+    rows: list[list[object]] = [[_("Level"), _("Code"), _("Name"), *[labels[s] for s in STAGES]]]
+    rows.append([_("National"), "", result.total.label, *result.total.counts.values()])
+    for level, group in (
+        (_("Island group"), result.by_island_group),
+        (_("Province"), result.by_province),
+    ):
+        rows.extend([level, row.key, row.label, *row.counts.values()] for row in group)
+    return rows
+
+
+def funnel_csv(result: Funnel) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(funnel_table(result))
+    return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+
+
+def funnel_xlsx(result: Funnel, title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    for row in funnel_table(result):
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "D2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

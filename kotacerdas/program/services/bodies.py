@@ -1,0 +1,103 @@
+"""A region's council and implementing team, and its OPDs' commitments."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kotacerdas.core import access
+from kotacerdas.core.audit import service
+from kotacerdas.program.models import BodyMember, Commitment, RegionalBody
+from kotacerdas.program.uploads import check_pdf
+from kotacerdas.regions.models import OPD, Region
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    name: str
+    position: str
+    organisation: str
+    role_in_body: str
+
+
+@service
+def save_body(
+    actor: Any,
+    region: Region,
+    *,
+    kind: str,
+    decree_number: str = "",
+    decree_date: date | None = None,
+    decree_file: UploadedFile | None = None,
+    members: Sequence[MemberInput] = (),
+) -> RegionalBody:
+    """Create or replace a region's council or team with its members and decree."""
+    access.require_manage_region(actor, region)
+    if decree_date and decree_date > timezone.localdate():
+        raise ValidationError({"decree_date": _("The decree date cannot be in the future.")})
+    if bool(decree_number.strip()) != bool(decree_date):
+        raise ValidationError({"decree_number": _("Give both the decree number and its date.")})
+    body = RegionalBody.objects.filter(region=region, kind=kind).first()
+    body = body or RegionalBody(region=region, kind=kind)
+    body.decree_number, body.decree_date = decree_number.strip(), decree_date
+    if decree_file is not None:
+        check_pdf(decree_file, field="decree_file")
+        body.decree_file.save(decree_file.name or "sk.pdf", decree_file, save=False)
+    body.full_clean()
+    body.save()
+    body.members.all().delete()
+    for order, member in enumerate(members):
+        row = BodyMember(
+            body=body,
+            name=member.name.strip(),
+            position=member.position.strip(),
+            organisation=member.organisation.strip(),
+            role_in_body=member.role_in_body.strip(),
+            position_order=order,
+        )
+        try:
+            row.full_clean(exclude=["body"])
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    f"members.{order}.{field}": messages
+                    for field, messages in error.message_dict.items()
+                }
+            ) from None
+        row.save()
+    return body
+
+
+@service
+def record_commitment(
+    actor: Any, opd: OPD, *, signed_by: str, signed_on: date, scan: UploadedFile | None = None
+) -> Commitment:
+    access.require_manage_region(actor, opd.region)
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+    commitment = Commitment.objects.filter(opd=opd).first() or Commitment(opd=opd)
+    commitment.signed_by, commitment.signed_on, commitment.recorded_by = (
+        signed_by.strip(),
+        signed_on,
+        actor,
+    )
+    if scan is not None:
+        check_pdf(scan, field="scan")
+        commitment.scan.save(scan.name or "komitmen.pdf", scan, save=False)
+    commitment.full_clean()
+    commitment.save()
+    return commitment
+
+
+def commitment_share(region: Region) -> tuple[int, int]:
+    """(committed OPDs, all OPDs) of a region."""
+    opds = OPD.objects.filter(region=region)
+    return opds.filter(commitment__isnull=False).count(), opds.count()
+
+
+__all__ = ["MemberInput", "commitment_share", "record_commitment", "save_body"]
