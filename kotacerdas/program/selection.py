@@ -691,8 +691,8 @@ def select(
 ) -> SelectionResult:
     """Choose at most `rules.quota` applications maximising the total score under the rules."""
     started = time.perf_counter()
-    if not _is_number(time_limit_s) or not math.isfinite(time_limit_s):
-        time_limit_s = 10.0
+    valid_limit = _is_number(time_limit_s) and math.isfinite(time_limit_s)
+    time_limit_s = float(time_limit_s) if valid_limit else 10.0
     conflicts: list[Conflict] = []
     pb = _prepare(candidates, rules, conflicts)
     warnings = pb.warnings
@@ -722,12 +722,13 @@ def select(
         chosen = _improve(pb, solved.chosen, values)
         achieved = sum(values[i] for i in chosen)
         if solved.status == "feasible":
+            # The moves in _improve may close the gap the time limit left.
             if solved.bound is not None and achieved >= solved.bound:
                 solved.status = "optimal"
             else:
                 _warn(warnings, "time_limit")
-                assert solved.bound is not None
-                bound = round(solved.bound // weight / SCALE, 3)
+                if solved.bound is not None:
+                    bound = round(solved.bound // weight / SCALE, 3)
         explained = _explain(pb, chosen, values)
 
     status = solved.status

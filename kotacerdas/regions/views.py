@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from kotacerdas.core import access, audit
 from kotacerdas.core.jobs import start_job
 from kotacerdas.core.pagination import paginate
+from kotacerdas.program.models import BodyKind, RegionalBody
 from kotacerdas.regions import services
 from kotacerdas.regions.forms import OPDForm, RegionFilterForm
 from kotacerdas.regions.models import OPD, Region
@@ -57,18 +58,24 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
     opds = (
         access.opds_visible_to(request.user)
         .filter(region=region)
-        .annotate(officer_count=Count("officers"))
+        .annotate(
+            officer_count=Count("officers"), commitment_signed_on=F("commitment__signed_on")
+        )
     )
+    opd_list = list(opds)
+    committed = sum(1 for opd in opd_list if opd.commitment_signed_on)
+    bodies = {body.kind: body for body in RegionalBody.objects.filter(region=region)}
     people = access.users_visible_to(request.user).filter(region=region).select_related("opd")
-    entries = audit.entries_for(
-        [(Region, [region.pk]), (OPD, list(opds.values_list("pk", flat=True)))]
-    )
+    entries = audit.entries_for([(Region, [region.pk]), (OPD, [opd.pk for opd in opd_list])])
     context = {
         "region": region,
-        "opds": opds,
+        "opds": opd_list,
         "people": people.order_by("role", "last_name", "username"),
         "can_manage": access.can_manage_region(request.user, region),
         "audit_page": paginate(request, entries, per_page=20),
+        "committed": committed,
+        "committed_percent": round(100 * committed / len(opd_list)) if opd_list else 0,
+        "bodies": [(kind, label, bodies.get(kind)) for kind, label in BodyKind.choices],
     }
     return render(request, "regions/region_workspace.html", context)
 

@@ -1,0 +1,195 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.accounts.models import User
+from kotacerdas.core.forms import BootstrapFormMixin
+from kotacerdas.program.models import SigningMode
+from kotacerdas.regions.models import IslandGroup
+
+LEVEL_CHOICES = [("", "—"), *[(str(n), str(n)) for n in range(1, 6)]]
+
+
+class AnswerForm(BootstrapFormMixin, forms.Form):
+    """One criterion of the self-assessment; the prefix is the criterion code."""
+
+    self_score = forms.TypedChoiceField(
+        label=_("Self-assessed level"),
+        choices=LEVEL_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    answer = forms.CharField(
+        label=_("Answer"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What is in place today, with references to the evidence."),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (PDF or image, 10 MB at most)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+
+
+class IndicatorForm(BootstrapFormMixin, forms.Form):
+    value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=3, required=False)
+    source_year = forms.IntegerField(
+        label=_("Source year"), min_value=2000, max_value=2100, required=False
+    )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if (data.get("value") is None) != (data.get("source_year") is None):
+            raise forms.ValidationError(_("Give both the value and its source year."))
+        return data
+
+
+class ScoreForm(BootstrapFormMixin, forms.Form):
+    """One criterion scored by an assessor; the prefix is the criterion code."""
+
+    score = forms.TypedChoiceField(
+        label=_("Score"), choices=LEVEL_CHOICES, coerce=int, empty_value=None, required=False
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a score of 1 or 5."),
+    )
+
+
+class ReasonForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AssignForm(BootstrapFormMixin, forms.Form):
+    assessor = forms.ModelChoiceField(label=_("Assessor"), queryset=User.objects.none())
+    override_reason = forms.CharField(
+        label=_("Reason to relax the conflict-of-interest rule"),
+        required=False,
+        help_text=_("Only when the assessor comes from the applicant's province."),
+    )
+
+    def __init__(self, *args: Any, assessors: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].queryset = assessors  # type: ignore[attr-defined]
+
+
+class BulkAssignForm(BootstrapFormMixin, forms.Form):
+    assessors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Assessors"),
+        queryset=User.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    per_application = forms.IntegerField(
+        label=_("Assessors per application"), min_value=2, max_value=5, initial=2
+    )
+
+    def __init__(self, *args: Any, assessors: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessors"].queryset = assessors  # type: ignore[attr-defined]
+
+
+class RulesForm(BootstrapFormMixin, forms.Form):
+    quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=514)
+    max_per_province = forms.IntegerField(
+        label=_("At most per province"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave empty for no limit."),
+    )
+    min_score = forms.DecimalField(
+        label=_("Minimum score"), min_value=1, max_value=5, decimal_places=2, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for value, label in IslandGroup.choices:
+            self.fields[f"min_{value}"] = forms.IntegerField(
+                label=_("At least from %(group)s") % {"group": label}, min_value=0, required=False
+            )
+        for name, field in self.fields.items():
+            if name.startswith("min_") and "class" not in field.widget.attrs:
+                field.widget.attrs["class"] = "form-control"
+
+    def island_minimums(self) -> dict[str, int]:
+        return {
+            value: self.cleaned_data[f"min_{value}"]
+            for value in IslandGroup.values
+            if self.cleaned_data.get(f"min_{value}")
+        }
+
+
+class OverrideForm(BootstrapFormMixin, forms.Form):
+    selected = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda v: v == "1",
+        choices=[("1", _("Select")), ("0", _("Do not select"))],
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+
+class SignForm(BootstrapFormMixin, forms.Form):
+    number = forms.CharField(
+        label=_("Agreement number"), max_length=80, help_text=_("e.g. 26/KOMINFO/HK.03.02/05/2023")
+    )
+    signed_on = forms.DateField(
+        label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    mode = forms.ChoiceField(label=_("Mode"), choices=SigningMode.choices)
+    ministry_name = forms.CharField(label=_("Ministry signatory"), max_length=150)
+    ministry_position = forms.CharField(label=_("Ministry signatory's position"), max_length=150)
+    region_name = forms.CharField(label=_("Region signatory"), max_length=150)
+    region_position = forms.CharField(label=_("Region signatory's position"), max_length=150)
+    scan = forms.FileField(label=_("Scanned copy (PDF)"), required=False)
+
+
+class BulkSignForm(BootstrapFormMixin, forms.Form):
+    signed_on = forms.DateField(
+        label=_("Signing day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    mode = forms.ChoiceField(label=_("Mode"), choices=SigningMode.choices)
+    number_pattern = forms.CharField(
+        label=_("Number pattern"),
+        max_length=80,
+        help_text=_("{n} becomes a running number, e.g. {n}/KOMINFO/HK.03.02/05/2023."),
+    )
+    ministry_name = forms.CharField(label=_("Ministry signatory"), max_length=150)
+    ministry_position = forms.CharField(label=_("Ministry signatory's position"), max_length=150)
+
+
+class SendForm(BootstrapFormMixin, forms.Form):
+    courier = forms.CharField(label=_("Courier"), max_length=80)
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=80)
+    sent_on = forms.DateField(label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReceiveForm(BootstrapFormMixin, forms.Form):
+    received_on = forms.DateField(
+        label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ImportForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("XLSX or CSV file"),
+        help_text=_(
+            "Columns: nama, singkatan, jenis (dinas, badan, bagian, kecamatan, lainnya), "
+            "kepala, tupoksi. The first row names the columns."
+        ),
+    )
+
+
+class CommitmentForm(BootstrapFormMixin, forms.Form):
+    signed_by = forms.CharField(label=_("Signed by"), max_length=150)
+    signed_on = forms.DateField(
+        label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    scan = forms.FileField(label=_("Scanned copy (PDF)"), required=False)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from kotacerdas.program import views, views_agreements
+
+app_name = "program"
+urlpatterns = [
+    path("", views.cohort_list, name="cohorts"),
+    path("<int:year>/", views.cohort_detail, name="cohort"),
+    path("<int:year>/apply/", views.apply, name="apply"),
+    path("<int:year>/assign/", views.bulk_assign, name="bulk-assign"),
+    path("<int:year>/selection/", views.selection, name="selection"),
+    path("<int:year>/selection/publish/", views.selection_publish, name="publish"),
+    path("<int:year>/result/", views.result, name="result"),
+    path("<int:year>/dashboard/", views_agreements.dashboard, name="dashboard"),
+    path("<int:year>/agreements/", views_agreements.agreement_list, name="agreements"),
+    path("agreements/<int:agreement_id>/", views_agreements.agreement_detail, name="agreement"),
+    path("applications/<int:application_id>/", views.application_detail, name="application"),
+    path("applications/<int:application_id>/reopen/", views.application_reopen, name="reopen"),
+    path("applications/<int:application_id>/assign/", views.application_assign, name="assign"),
+    path("assignments/<int:assignment_id>/", views.assignment_detail, name="assignment"),
+    path("decisions/<int:decision_id>/override/", views.decision_override, name="override"),
+    path("regions/<str:code>/bodies/<str:kind>/", views_agreements.body_edit, name="body"),
+    path("regions/<str:code>/opds/import/", views_agreements.opd_import, name="opd-import"),
+    path("opds/<int:opd_id>/commitment/", views_agreements.commitment_edit, name="commitment"),
+]
