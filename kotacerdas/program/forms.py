@@ -115,9 +115,7 @@ class RulesForm(BootstrapFormMixin, forms.Form):
             self.fields[f"min_{value}"] = forms.IntegerField(
                 label=_("At least from %(group)s") % {"group": label}, min_value=0, required=False
             )
-        for name, field in self.fields.items():
-            if name.startswith("min_") and "class" not in field.widget.attrs:
-                field.widget.attrs["class"] = "form-control"
+        self.style_widgets()
 
     def island_minimums(self) -> dict[str, int]:
         return {

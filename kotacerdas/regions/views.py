@@ -58,9 +58,7 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
     opds = (
         access.opds_visible_to(request.user)
         .filter(region=region)
-        .annotate(
-            officer_count=Count("officers"), commitment_signed_on=F("commitment__signed_on")
-        )
+        .annotate(officer_count=Count("officers"), commitment_signed_on=F("commitment__signed_on"))
     )
     opd_list = list(opds)
     committed = sum(1 for opd in opd_list if opd.commitment_signed_on)
