@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import translation
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.roles import Role
@@ -38,6 +39,14 @@ def immediate_jobs(settings: pytest.FixtureRequest) -> None:
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():  # type: ignore[no-untyped-def]
+    """Services called directly speak English here, so messages read plainly in
+    assertions; pages and the API choose their language per request as usual."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from kotacerdas.accounts.models import User
 from kotacerdas.core.demo import SEED_REGIONS
 from kotacerdas.core.roles import Role
+from kotacerdas.program.models import Agreement, Cohort, SelectionDecision
 from kotacerdas.regions.models import OPD
 
 
@@ -19,21 +20,46 @@ def test_demo_data_has_one_account_per_role_and_is_idempotent(db) -> None:  # ty
         assert role in printed
     assert "kotacerdas-demo" in printed
     assert User.objects.filter(role=Role.REGION_COORDINATOR).count() == 5
+    assert User.objects.filter(role=Role.ASSESSOR).count() == 3
     assert set(OPD.objects.values_list("region_id", flat=True).distinct()) == set(SEED_REGIONS)
     assert OPD.objects.count() == 5 * 10
     officer = User.objects.get(role=Role.OPD_OFFICER)
     assert officer.opd.region_id == officer.region_id == "33.25"
     office = User.objects.get(role=Role.PROGRAM_OFFICE)
     assert office.check_password("kotacerdas-demo") and office.is_staff
+    cohort = Cohort.objects.get(year=2023)
+    assert cohort.status == "published" and cohort.applications.count() == 120
+    selected = set(
+        SelectionDecision.objects.filter(
+            run__cohort=cohort, run__published=True, selected=True
+        ).values_list("application__region_id", flat=True)
+    )
+    assert set(SEED_REGIONS) <= selected and len(selected) == 50
+    states = dict(
+        Agreement.objects.filter(application__region_id__in=SEED_REGIONS).values_list(
+            "application__region_id", "status"
+        )
+    )
+    assert states == {
+        "33.25": "archived",
+        "15.04": "received",
+        "17.03": "sent",
+        "16.05": "sent",
+        "15.03": "signed",
+    }
 
 
 def test_seed_national_is_deterministic(db) -> None:  # type: ignore[no-untyped-def]
     out = StringIO()
-    call_command("seed_national", "--scale", "0.05", "--seed", "7", stdout=out)
+    call_command(
+        "seed_national", "--scale", "0.05", "--seed", "7", "--applicants", "30", stdout=out
+    )
     first = list(
         OPD.objects.order_by("region_id", "name").values_list("region_id", "name", "head_name")
     )
-    call_command("seed_national", "--scale", "0.05", "--seed", "7", stdout=StringIO())
+    call_command(
+        "seed_national", "--scale", "0.05", "--seed", "7", "--applicants", "30", stdout=StringIO()
+    )
     again = list(
         OPD.objects.order_by("region_id", "name").values_list("region_id", "name", "head_name")
     )
@@ -41,7 +67,11 @@ def test_seed_national_is_deterministic(db) -> None:  # type: ignore[no-untyped-
     regions = {region for region, _name, _head in first}
     assert len(regions) == 26  # 5% of 514
     assert len(first) == 26 * 35
-    assert User.objects.filter(username__startswith="syn-").count() == 26 * 2
+    regional = User.objects.filter(username__startswith="syn-", region__isnull=False)
+    assert regional.count() == 26 * 2
+    synthetic = Cohort.objects.get(year=2099)
+    assert synthetic.applications.count() == 30  # idempotent: the second run adds none
+    assert not synthetic.applications.filter(score=None).exists()
     assert "Seeded 26 regions" in out.getvalue()
     officer = User.objects.filter(username__startswith="syn-", role=Role.OPD_OFFICER).first()
     assert officer is not None and officer.opd is not None and not officer.has_usable_password()

@@ -87,7 +87,7 @@ def test_import_over_api_reports_row_errors(users, batang) -> None:  # type: ign
         {"file": SimpleUploadedFile("o.csv", b"nama,jenis\nDinas X,planet\n")},
     )
     assert bad.status_code == 422
-    assert bad.json()["error"]["fields"][0]["message"].startswith("Row 2")
+    assert bad.json()["error"]["fields"][0]["message"].startswith("Baris 2")
     good = client.post(
         "/api/v1/regions/33.25/opds/import",
         {"file": SimpleUploadedFile("o.csv", b"nama,jenis\nDinas X,dinas\n")},

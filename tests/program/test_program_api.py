@@ -81,7 +81,7 @@ def test_region_applies_uploads_and_submits_over_api(users, cohort) -> None:  # 
         f"/api/v1/cohorts/{cohort.year}/applications", {"region_code": "33.25"}, content_type=JSON
     )
     assert duplicate.status_code == 422
-    assert "already applied" in duplicate.json()["error"]["message"]
+    assert "sudah mendaftar" in duplicate.json()["error"]["message"]
     content = {
         "answers": [
             {"criterion": c.code, "self_score": 4, "answer": "Sudah ada Perbup"} for c in CRITERIA
@@ -104,7 +104,7 @@ def test_region_applies_uploads_and_submits_over_api(users, cohort) -> None:  # 
     submitted = client.post(f"/api/v1/applications/{app_id}/submit")
     assert submitted.json()["status"] == "submitted"
     locked = client.put(f"/api/v1/applications/{app_id}/content", content, content_type=JSON)
-    assert locked.status_code == 422 and "read-only" in locked.json()["error"]["message"]
+    assert locked.status_code == 422 and "hanya dapat dibaca" in locked.json()["error"]["message"]
 
 
 def test_other_regions_never_see_an_application(users, cohort) -> None:  # type: ignore[no-untyped-def]

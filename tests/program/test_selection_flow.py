@@ -121,3 +121,10 @@ def test_quota_above_eligible_selects_all_with_a_warning(users, scored) -> None:
     run = services.run_selection(office, scored)
     assert run.decisions.filter(selected=True).count() == 4
     assert "quota_exceeds_eligible" in run.warnings
+
+
+def test_a_published_selection_is_final(users, scored) -> None:  # type: ignore[no-untyped-def]
+    office = users["program_office"]
+    services.publish_selection(office, services.run_selection(office, scored))
+    with pytest.raises(ValidationError, match="already published"):
+        services.run_selection(office, scored)

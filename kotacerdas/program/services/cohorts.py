@@ -537,6 +537,8 @@ def run_selection(
     from kotacerdas.program import selection
 
     access.require_program_office(actor)
+    if cohort.selection_runs.filter(published=True).exists():
+        raise ValidationError(_("A selection of this cohort is already published."))
     applications = list(
         cohort.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("region")
     )

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from kotacerdas.core.demo import DEMO_PASSWORD, load_demo
+from kotacerdas.accounts.models import User
+from kotacerdas.core.demo import DEMO_PASSWORD, SEED_REGIONS, load_demo
+from kotacerdas.program.demo import load_program_demo
 
 
 class Command(BaseCommand):
@@ -21,6 +23,11 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         accounts = load_demo()
+        office = User.objects.get(username="kantor.program")
+        if load_program_demo(office, SEED_REGIONS):
+            self.stdout.write(
+                "Demo cohort 2023: 120 applications, selection published, agreements."
+            )
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )

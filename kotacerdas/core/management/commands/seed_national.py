@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotacerdas.core.national import seed_national
+from kotacerdas.program.demo import seed_applicants
 
 
 class Command(BaseCommand):
@@ -16,12 +17,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2023, help="Random seed (default 2023).")
         parser.add_argument("--opds", type=int, default=35, help="OPDs per region (default 35).")
+        parser.add_argument(
+            "--applicants",
+            type=int,
+            default=200,
+            help="Assessed applications in the synthetic cohort 2099 (default 200).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             summary = seed_national(options["scale"], options["seed"], options["opds"])
         except ValueError as error:
             raise CommandError(str(error)) from None
+        cohort = seed_applicants(options["applicants"], options["seed"])
         self.stdout.write(
-            f"Seeded {summary.regions} regions: {summary.opds} OPDs, {summary.users} synthetic accounts."
+            f"Seeded {summary.regions} regions: {summary.opds} OPDs, {summary.users} synthetic "
+            f"accounts; cohort {cohort.year} has {cohort.applications.count()} applications."
         )
