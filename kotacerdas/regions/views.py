@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from kotacerdas.core import access, audit
 from kotacerdas.core.jobs import start_job
 from kotacerdas.core.pagination import paginate
-from kotacerdas.program.models import BodyKind, RegionalBody
+from kotacerdas.program.models import BodyKind, Commitment, RegionalBody
 from kotacerdas.regions import services
 from kotacerdas.regions.forms import OPDForm, RegionFilterForm
 from kotacerdas.regions.models import OPD, Region
@@ -119,3 +119,20 @@ def opd_delete(request: HttpRequest, opd_id: int) -> HttpResponse:
     services.delete_opd(request.user, opd)
     messages.success(request, _("OPD %(name)s was removed.") % {"name": opd.name})
     return redirect("regions:workspace", code=opd.region_id)
+
+
+@login_required
+def opd_detail(request: HttpRequest, opd_id: int) -> HttpResponse:
+    """An OPD's own page: its duties, commitment, officers and history."""
+    opd = get_object_or_404(
+        access.opds_visible_to(request.user).select_related("region__province"), pk=opd_id
+    )
+    context = {
+        "opd": opd,
+        "region": opd.region,
+        "commitment": Commitment.objects.filter(opd=opd).first(),
+        "officers": access.users_visible_to(request.user).filter(opd=opd),
+        "can_manage": access.can_manage_region(request.user, opd.region),
+        "audit_page": paginate(request, audit.entries_for([(OPD, [opd.pk])]), per_page=10),
+    }
+    return render(request, "regions/opd_detail.html", context)

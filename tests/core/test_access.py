@@ -106,3 +106,14 @@ def test_public_region_page_hides_private_link_from_outsiders(users) -> None:  #
     insider = _client(users, "coordinator").get("/regions/33.25/").content.decode()
     assert "/regions/33.25/workspace/" not in outsider
     assert "/regions/33.25/workspace/" in insider
+
+
+def test_opd_officer_sees_own_opd_page(users, make_opd, batanghari) -> None:  # type: ignore[no-untyped-def]
+    officer = _client(users, "opd_officer")
+    own = users["opd_officer"].opd
+    page = officer.get(f"/regions/opds/{own.pk}/")
+    assert page.status_code == 200 and own.name in page.content.decode()
+    assert f'href="/regions/opds/{own.pk}/"' in officer.get("/").content.decode()  # "My OPD"
+    elsewhere = make_opd(batanghari, "Dinas Luar")
+    assert officer.get(f"/regions/opds/{elsewhere.pk}/").status_code == 404
+    assert _client(users, "anonymous").get(f"/regions/opds/{own.pk}/").status_code == 302
