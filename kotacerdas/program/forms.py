@@ -191,3 +191,18 @@ class CommitmentForm(BootstrapFormMixin, forms.Form):
         label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
     )
     scan = forms.FileField(label=_("Scanned copy (PDF)"), required=False)
+
+
+class InterviewForm(BootstrapFormMixin, forms.Form):
+    held_at = forms.DateTimeField(
+        label=_("Held at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    attendees = forms.CharField(
+        label=_("Attendees"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Names and positions, one per line."),
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )

@@ -18,6 +18,7 @@ urlpatterns = [
     path("applications/<int:application_id>/reopen/", views.application_reopen, name="reopen"),
     path("applications/<int:application_id>/assign/", views.application_assign, name="assign"),
     path("assignments/<int:assignment_id>/", views.assignment_detail, name="assignment"),
+    path("assignments/<int:assignment_id>/interview/", views.interview_create, name="interview"),
     path("decisions/<int:decision_id>/override/", views.decision_override, name="override"),
     path("regions/<str:code>/bodies/<str:kind>/", views_agreements.body_edit, name="body"),
     path("regions/<str:code>/opds/import/", views_agreements.opd_import, name="opd-import"),

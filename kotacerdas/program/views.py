@@ -20,6 +20,7 @@ from kotacerdas.program.forms import (
     AssignForm,
     BulkAssignForm,
     IndicatorForm,
+    InterviewForm,
     OverrideForm,
     ReasonForm,
     RulesForm,
@@ -317,6 +318,8 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
         "application": application,
         "rows": rows,
         "indicators": application.indicators.all(),
+        "interviews": application.interviews.all(),
+        "interview_form": InterviewForm(),
     }
     return render(request, "program/assignment_detail.html", context)
 
@@ -427,3 +430,23 @@ def result(request: HttpRequest, year: int) -> HttpResponse:
         "pillar_names": {pillar.code: pillar.name for pillar in Pillar.objects.all()},
     }
     return render(request, "program/result.html", context)
+
+
+@login_required
+@require_POST
+def interview_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = get_object_or_404(
+        access.assignments_of(request.user).select_related("application"), pk=assignment_id
+    )
+    form = InterviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_interview(request.user, assignment.application, **form.cleaned_data)
+            messages.success(request, _("The interview was recorded."))
+        except ValidationError as error:
+            _errors(request, error)
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("program:assignment", assignment_id=assignment.pk)

@@ -187,3 +187,28 @@ def test_agreement_api_flow_and_scoping(users, published) -> None:  # type: igno
     outsider.force_login(users["other_coordinator"])
     assert outsider.get(f"/api/v1/agreements/{agreement_id}").status_code == 404
     assert outsider.get("/api/v1/agreements").json() == []
+
+
+def test_scans_are_pdf_only_and_follow_the_signing(users, published) -> None:  # type: ignore[no-untyped-def]
+    office = Client()
+    office.force_login(users["program_office"])
+    [agreement] = services.draft_agreements(users["program_office"], published.cohort)
+    url = f"/api/v1/agreements/{agreement.pk}/scan"
+    early = office.post(url, {"file": SimpleUploadedFile("nk.pdf", b"%PDF-1.7 scan")})
+    assert early.status_code == 422 and early.json()["error"]["fields"][0]["field"] == "scan"
+    services.sign(
+        users["program_office"],
+        agreement,
+        number="9/KOMINFO/2023",
+        signed_on=timezone.localdate(),
+        mode="in_person",
+        signatories=[MINISTRY, REGENT],
+    )
+    image = office.post(url, {"file": SimpleUploadedFile("nk.pdf", b"\xff\xd8\xff\xe0 jpeg")})
+    assert image.status_code == 422
+    assert (
+        office.post(url, {"file": SimpleUploadedFile("nk.pdf", b"%PDF-1.7 scan")}).status_code
+        == 200
+    )
+    agreement.refresh_from_db()
+    assert agreement.scan.name.endswith(".pdf")

@@ -102,6 +102,16 @@ def sign_in_bulk(request: AuthedRequest, payload: BulkSignIn) -> Any:
     return list(_agreements(request).filter(pk__in=[a.pk for a in signed]))
 
 
+@router.post(
+    "/agreements/{agreement_id}/scan",
+    response={200: AgreementOut, **ERRORS},
+    summary="Attach the signed agreement's scan (PDF, 10 MB at most)",
+)
+def upload_scan(request: AuthedRequest, agreement_id: int, file: File[UploadedFile]) -> Agreement:
+    services.attach_scan(request.auth, _agreement(request, agreement_id), file)
+    return _agreement(request, agreement_id)
+
+
 @router.post("/agreements/{agreement_id}/send", response={200: AgreementOut, **ERRORS})
 def send(request: AuthedRequest, agreement_id: int, payload: SendIn) -> Agreement:
     services.send_originals(request.auth, _agreement(request, agreement_id), **payload.dict())
@@ -164,6 +174,30 @@ def record_commitment(request: AuthedRequest, opd_id: int, payload: CommitmentIn
         access.opds_visible_to(request.auth).select_related("region"), pk=opd_id
     )
     return services.record_commitment(request.auth, opd, **payload.dict())
+
+
+@router.post(
+    "/opds/{opd_id}/commitment/scan",
+    response={200: CommitmentOut, **ERRORS},
+    summary="Attach the signed commitment's scan (PDF)",
+)
+def upload_commitment_scan(request: AuthedRequest, opd_id: int, file: File[UploadedFile]) -> Any:
+    opd = get_object_or_404(
+        access.opds_visible_to(request.auth).select_related("region"), pk=opd_id
+    )
+    return services.attach_commitment_scan(request.auth, opd, file)
+
+
+@router.post(
+    "/regions/{code}/bodies/{kind}/decree",
+    response={200: BodyOut, **ERRORS},
+    summary="Attach the decree (SK) of a council or team (PDF)",
+)
+def upload_decree(request: AuthedRequest, code: str, kind: str, file: File[UploadedFile]) -> Any:
+    region = get_region_or_404(code)
+    access.require_region_private(request.auth, region)
+    body = get_object_or_404(RegionalBody, region=region, kind=kind)
+    return services.attach_decree(request.auth, body, file)
 
 
 # Dashboard ---------------------------------------------------------------------------------

@@ -154,6 +154,18 @@ def sign_in_bulk(
 
 
 @service
+def attach_scan(actor: Any, agreement: Agreement, scan: UploadedFile) -> Agreement:
+    """The scanned signed agreement (PDF), once it is signed."""
+    access.require_program_office(actor)
+    if agreement.status == AgreementStatus.DRAFT:
+        raise ValidationError({"scan": _("Sign the agreement before attaching its scan.")})
+    check_pdf(scan, field="scan")
+    agreement.scan.save(scan.name or "agreement.pdf", scan, save=False)
+    agreement.save(update_fields=["scan", "updated_at"])
+    return agreement
+
+
+@service
 def send_originals(
     actor: Any, agreement: Agreement, *, courier: str, tracking_number: str, sent_on: date
 ) -> Agreement:
@@ -210,6 +222,7 @@ __all__ = [
     "ORIGINALS_DUE_DAYS",
     "SignatoryInput",
     "archive",
+    "attach_scan",
     "draft_agreements",
     "overdue",
     "receive_originals",

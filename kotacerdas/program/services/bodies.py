@@ -94,10 +94,38 @@ def record_commitment(
     return commitment
 
 
+@service
+def attach_commitment_scan(actor: Any, opd: OPD, scan: UploadedFile) -> Commitment:
+    access.require_manage_region(actor, opd.region)
+    commitment = Commitment.objects.filter(opd=opd).first()
+    if commitment is None:
+        raise ValidationError({"scan": _("Record who signed the commitment first.")})
+    check_pdf(scan, field="scan")
+    commitment.scan.save(scan.name or "komitmen.pdf", scan, save=False)
+    commitment.save(update_fields=["scan", "updated_at"])
+    return commitment
+
+
+@service
+def attach_decree(actor: Any, body: RegionalBody, decree_file: UploadedFile) -> RegionalBody:
+    access.require_manage_region(actor, body.region)
+    check_pdf(decree_file, field="decree_file")
+    body.decree_file.save(decree_file.name or "sk.pdf", decree_file, save=False)
+    body.save(update_fields=["decree_file", "updated_at"])
+    return body
+
+
 def commitment_share(region: Region) -> tuple[int, int]:
     """(committed OPDs, all OPDs) of a region."""
     opds = OPD.objects.filter(region=region)
     return opds.filter(commitment__isnull=False).count(), opds.count()
 
 
-__all__ = ["MemberInput", "commitment_share", "record_commitment", "save_body"]
+__all__ = [
+    "MemberInput",
+    "attach_commitment_scan",
+    "attach_decree",
+    "commitment_share",
+    "record_commitment",
+    "save_body",
+]
