@@ -448,5 +448,5 @@ def interview_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect("program:assignment", assignment_id=assignment.pk)
