@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.forms import BootstrapFormMixin
-from kotacerdas.program.models import SigningMode
+from kotacerdas.program.models import Cohort, SigningMode
 from kotacerdas.regions.models import IslandGroup
 
 LEVEL_CHOICES = [("", "—"), *[(str(n), str(n)) for n in range(1, 6)]]
@@ -205,4 +205,23 @@ class InterviewForm(BootstrapFormMixin, forms.Form):
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class CohortForm(BootstrapFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2017, max_value=2100)
+    name = forms.CharField(
+        label=_("Name"), max_length=150, help_text=_("e.g. Gerakan Menuju Smart City 2025")
+    )
+    quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=514, initial=50)
+    application_deadline = forms.DateTimeField(
+        label=_("Application deadline (WIB)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Each region sees it in its own time zone."),
+    )
+    template = forms.ModelChoiceField(
+        label=_("Copy rubric, rules and phases from"),
+        required=False,
+        queryset=Cohort.objects.all(),
+        empty_label=_("Start empty"),
     )

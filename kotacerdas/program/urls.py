@@ -5,7 +5,9 @@ from kotacerdas.program import views, views_agreements
 app_name = "program"
 urlpatterns = [
     path("", views.cohort_list, name="cohorts"),
+    path("new/", views.cohort_create, name="cohort-create"),
     path("<int:year>/", views.cohort_detail, name="cohort"),
+    path("<int:year>/open/", views.cohort_open, name="cohort-open"),
     path("<int:year>/apply/", views.apply, name="apply"),
     path("<int:year>/assign/", views.bulk_assign, name="bulk-assign"),
     path("<int:year>/selection/", views.selection, name="selection"),

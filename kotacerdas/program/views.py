@@ -1,6 +1,7 @@
 """Pages of the national program: cohorts, applications, assessment and selection."""
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +21,7 @@ from kotacerdas.program.forms import (
     AnswerForm,
     AssignForm,
     BulkAssignForm,
+    CohortForm,
     IndicatorForm,
     InterviewForm,
     OverrideForm,
@@ -68,6 +71,49 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
         "can_apply": user.role == Role.REGION_COORDINATOR,
     }
     return render(request, "program/cohort_list.html", context)
+
+
+@login_required
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    access.require_program_office(request.user)
+    form = CohortForm(request.POST or None, initial={"template": Cohort.objects.first()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            deadline = data["application_deadline"]
+            if timezone.is_naive(deadline):
+                deadline = timezone.make_aware(deadline, ZoneInfo("Asia/Jakarta"))
+            cohort = services.open_cohort_like(
+                request.user,
+                data["template"],
+                year=data["year"],
+                name=data["name"],
+                quota=data["quota"],
+                application_deadline=deadline,
+            )
+            messages.success(request, _("The cohort was created. Check its rubric, then open it."))
+            return redirect("program:cohort", year=cohort.year)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+    return render(request, "program/cohort_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def cohort_open(request: HttpRequest, year: int) -> HttpResponse:
+    cohort = _cohort(year)
+    try:
+        if not cohort.criteria.exists():
+            raise ValidationError(_("Add the rubric's criteria before opening applications."))
+        services.set_cohort_status(request.user, cohort, "open")
+        messages.success(request, _("Applications are open."))
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect("program:cohort", year=year)
 
 
 @login_required

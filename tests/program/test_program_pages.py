@@ -136,3 +136,34 @@ def test_assessor_records_an_interview(demo) -> None:  # type: ignore[no-untyped
     assert interview.notes == "Presentasi visi smart city"
     other = _as(demo["batang.kominfo"]).post(url, {"held_at": "2023-05-15T09:30", "attendees": "x"})
     assert other.status_code == 404
+
+
+def test_office_opens_next_year_from_last_years_rubric(demo) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.program.models import Cohort
+
+    office = _as(demo["kantor.program"])
+    template = Cohort.objects.get(year=2023)
+    taken = office.post(
+        "/program/new/",
+        {"year": 2023, "name": "Lagi", "quota": 50, "application_deadline": "2023-04-30T23:59"},
+    )
+    assert taken.status_code == 200 and "2023" in taken.content.decode()
+    created = office.post(
+        "/program/new/",
+        {
+            "year": 2025,
+            "name": "Gerakan Menuju Smart City 2025",
+            "quota": 40,
+            "application_deadline": "2025-04-30T23:59",
+            "template": template.pk,
+        },
+    )
+    assert created.status_code == 302
+    cohort = Cohort.objects.get(year=2025)
+    assert cohort.status == "draft" and cohort.criteria.count() == template.criteria.count()
+    assert cohort.phases.get(kind="agreement").starts_on.isoformat() == "2025-07-06"
+    assert cohort.application_deadline.isoformat() == "2025-04-30T16:59:00+00:00"  # 23:59 WIB
+    office.post("/program/2025/open/")
+    cohort.refresh_from_db()
+    assert cohort.status == "open"
+    assert _as(demo["batang.kominfo"]).get("/program/new/").status_code == 403

@@ -130,6 +130,50 @@ def create_cohort(
     return cohort
 
 
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+@service
+def open_cohort_like(
+    actor: Any,
+    template: Cohort | None,
+    *,
+    year: int,
+    name: str,
+    quota: int,
+    application_deadline: Any,
+) -> Cohort:
+    """A new cohort that reuses a previous one's rubric, rules and phases (moved to the
+    new year), so the office only changes what changed."""
+    if template is None:
+        return create_cohort(
+            actor, year=year, name=name, quota=quota, application_deadline=application_deadline
+        )
+    shift = year - template.year
+    return create_cohort(
+        actor,
+        year=year,
+        name=name,
+        quota=quota,
+        application_deadline=application_deadline,
+        phases=[
+            PhaseInput(p.kind, _shift_years(p.starts_on, shift), _shift_years(p.ends_on, shift))
+            for p in template.phases.all()
+        ],
+        criteria=[
+            CriterionInput(c.code, c.pillar.code, c.title, c.weight, list(c.levels), c.guidance)
+            for c in template.criteria.select_related("pillar")
+        ],
+        max_per_province=template.max_per_province,
+        min_per_island_group=dict(template.min_per_island_group or {}),
+        min_score=template.min_score,
+    )
+
+
 @service
 def add_criterion(
     actor: Any,
@@ -668,6 +712,7 @@ __all__ = [
     "assign_assessor",
     "bulk_assign",
     "create_cohort",
+    "open_cohort_like",
     "override_decision",
     "publish_selection",
     "published_decision",
