@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from kotacerdas.program.models import (
@@ -142,3 +143,18 @@ def funnel_xlsx(result: Funnel, title: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def funnel_download(result: Funnel, year: int, fmt: str) -> HttpResponse | None:
+    """The funnel as a CSV or XLSX download, or None for any other format."""
+    if fmt == "csv":
+        response = HttpResponse(funnel_csv(result), content_type="text/csv")
+    elif fmt == "xlsx":
+        response = HttpResponse(funnel_xlsx(result, str(year)), content_type=XLSX_TYPE)
+    else:
+        return None
+    response["Content-Disposition"] = f'attachment; filename="funnel-{year}.{fmt}"'
+    return response

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core import access
+from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.roles import Role
 from kotacerdas.program import services
 from kotacerdas.program.forms import (
@@ -37,11 +38,6 @@ from kotacerdas.program.models import (
     SelectionDecision,
 )
 from kotacerdas.regions.models import IslandGroup, Pillar
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _cohort(year: int) -> Cohort:
@@ -112,7 +108,7 @@ def cohort_open(request: HttpRequest, year: int) -> HttpResponse:
         services.set_cohort_status(request.user, cohort, "open")
         messages.success(request, _("Applications are open."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return redirect("program:cohort", year=year)
 
 
@@ -150,7 +146,7 @@ def apply(request: HttpRequest, year: int) -> HttpResponse:
     try:
         application = services.start_application(user, cohort, user.region)
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
         return redirect("program:cohort", year=year)
     messages.success(request, _("Your application was started. Save as you go; submit when ready."))
     return redirect("program:application", application_id=application.pk)
@@ -172,7 +168,7 @@ def bulk_assign(request: HttpRequest, year: int) -> HttpResponse:
             )
             messages.success(request, _("%(count)d assignments made.") % {"count": len(created)})
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     else:
         messages.error(request, _("Choose at least two assessors."))
     return redirect("program:cohort", year=year)
@@ -252,7 +248,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
                     messages.success(request, _("The draft was saved."))
                 return redirect("program:application", application_id=application.pk)
             except ValidationError as error:
-                _errors(request, error)
+                report_errors(request, error)
         else:
             messages.error(request, _("Please correct the fields marked below."))
     is_office = access.is_program_office(request.user)
@@ -281,7 +277,7 @@ def application_reopen(request: HttpRequest, application_id: int) -> HttpRespons
         services.reopen_application(request.user, application, form.data.get("reason", ""))
         messages.success(request, _("The application is open for changes again."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return redirect("program:application", application_id=application.pk)
 
 
@@ -303,7 +299,7 @@ def application_assign(request: HttpRequest, application_id: int) -> HttpRespons
             )
             messages.success(request, _("The assessor was assigned."))
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return redirect("program:application", application_id=application.pk)
 
 
@@ -395,7 +391,7 @@ def selection(request: HttpRequest, year: int) -> HttpResponse:
             messages.success(request, _("The selection was run with these rules."))
             return redirect("program:selection", year=year)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     run = cohort.selection_runs.first()
     decisions = (
         run.decisions.select_related("application__region__province").order_by(
@@ -434,7 +430,7 @@ def decision_override(request: HttpRequest, decision_id: int) -> HttpResponse:
             )
             messages.success(request, _("The decision was overridden."))
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     else:
         messages.error(request, _("Give a reason for the override."))
     return redirect("program:selection", year=decision.run.cohort.year)
@@ -452,7 +448,7 @@ def selection_publish(request: HttpRequest, year: int) -> HttpResponse:
         services.publish_selection(request.user, run)
         messages.success(request, _("The results are published; regions can see their own."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return redirect("program:selection", year=year)
 
 
@@ -490,7 +486,7 @@ def interview_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
             services.record_interview(request.user, assignment.application, **form.cleaned_data)
             messages.success(request, _("The interview was recorded."))
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     else:
         for errors in form.errors.values():
             for message in errors:

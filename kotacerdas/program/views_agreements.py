@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import access
+from kotacerdas.core.feedback import report_errors
 from kotacerdas.program import queries, services
 from kotacerdas.program.forms import (
     BulkSignForm,
@@ -21,11 +22,6 @@ from kotacerdas.program.forms import (
 from kotacerdas.program.models import Agreement, BodyKind, Cohort, RegionalBody
 from kotacerdas.regions.imports import import_opds
 from kotacerdas.regions.queries import get_region_or_404
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _agreements(request: HttpRequest) -> QuerySet:
@@ -68,7 +64,7 @@ def agreement_list(request: HttpRequest, year: int) -> HttpResponse:
                 )
                 return redirect("program:agreements", year=year)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     show_overdue = request.GET.get("overdue") == "1"
     context = {
         "cohort": cohort,
@@ -127,7 +123,7 @@ def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
             messages.success(request, _("The agreement was updated."))
             return redirect("program:agreement", agreement_id=agreement.pk)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     context = {
         "agreement": agreement,
         "forms": forms,
@@ -143,17 +139,9 @@ def dashboard(request: HttpRequest, year: int) -> HttpResponse:
     cohort = get_object_or_404(Cohort, year=year)
     result = queries.funnel(cohort)
     export = request.GET.get("format")
-    if export == "csv":
-        response = HttpResponse(queries.funnel_csv(result), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="funnel-{year}.csv"'
-        return response
-    if export == "xlsx":
-        response = HttpResponse(
-            queries.funnel_xlsx(result, str(year)),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="funnel-{year}.xlsx"'
-        return response
+    download = queries.funnel_download(result, year, export or "")
+    if download is not None:
+        return download
     labels = queries.stage_labels()
     applied = result.total.counts["applied"] or 1
     context = {
@@ -206,7 +194,7 @@ def body_edit(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         except ValueError:
             messages.error(request, _("The decree date is not a valid date."))
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     context = {
         "region": region,
         "kind": BodyKind(kind),
@@ -256,5 +244,5 @@ def commitment_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
             )
             return redirect("regions:workspace", code=opd.region_id)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return render(request, "program/commitment_form.html", {"opd": opd, "form": form})

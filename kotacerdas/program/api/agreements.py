@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Status, UploadedFile
 
@@ -212,15 +211,7 @@ def funnel(request: AuthedRequest, year: int, format: str = "json") -> Any:
     access.require_program_office(request.auth)
     cohort = get_object_or_404(Cohort, year=year)
     result = queries.funnel(cohort)
-    if format == "csv":
-        response = HttpResponse(queries.funnel_csv(result), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="funnel-{year}.csv"'
-        return response
-    if format == "xlsx":
-        response = HttpResponse(
-            queries.funnel_xlsx(result, str(year)),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="funnel-{year}.xlsx"'
-        return response
+    download = queries.funnel_download(result, year, format or "")
+    if download is not None:
+        return download
     return result
