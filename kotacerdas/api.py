@@ -87,10 +87,22 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {400: "bad_request", 404: "not_found", 409: "conflict", 429: "too_many_requests"}
+    code = {
+        400: "bad_request",
+        403: "forbidden",
+        404: "not_found",
+        409: "conflict",
+        429: "too_many_requests",
+    }
+    message = str(exc)
+    if exc.status_code == 403 and "CSRF" in message:
+        message = _(
+            "The CSRF token is missing or wrong: reload the page and try again, "
+            "or send an API token instead of the session cookie."
+        )
     return api.create_response(
         request,
-        error_payload(exc.status_code, code.get(exc.status_code, "error"), str(exc)),
+        error_payload(exc.status_code, code.get(exc.status_code, "error"), message),
         status=exc.status_code,
     )
 

@@ -3,12 +3,13 @@
 from math import ceil
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 
 class AuthedRequest(HttpRequest):
@@ -27,8 +28,18 @@ class BearerTokenAuth(HttpBearer):
         return api_token.user if api_token is not None else None
 
 
+class BrowserSessionAuth(SessionAuth):
+    """The browser's session, with CSRF. A request without a session cookie is a
+    machine's: it is passed on to the bearer check instead of failing on CSRF."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
+
 # Session (browser, with CSRF) or bearer token (machines).
-AUTH = [django_auth, BearerTokenAuth()]
+AUTH = [BrowserSessionAuth(), BearerTokenAuth()]
 
 
 class FieldError(Schema):

@@ -137,3 +137,9 @@ def test_list_queries_do_not_grow_with_rows(db, django_assert_max_num_queries) -
     client = Client()
     with django_assert_max_num_queries(3):
         assert len(client.get("/api/v1/regions?page_size=200").json()["items"]) == 200
+
+
+def test_a_machine_without_credentials_gets_401_not_a_csrf_error(db) -> None:  # type: ignore[no-untyped-def]
+    response = Client().post("/api/v1/tokens", {"name": "x"}, content_type="application/json")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "not_authenticated"
