@@ -13,6 +13,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from kotacerdas.accounts.api import router as accounts_router
 from kotacerdas.core.api import router as jobs_router
 from kotacerdas.core.api_support import django_validation_fields, error_payload
+from kotacerdas.masterplan.api import router as masterplan_router
+from kotacerdas.masterplan.services import EditConflict
 from kotacerdas.program.api import router as program_router
 from kotacerdas.regions.api import router as regions_router
 
@@ -33,6 +35,7 @@ api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
 api.add_router("/", program_router)
+api.add_router("/", masterplan_router)
 
 _LOCATION_PARTS = {"body", "query", "path", "form", "header", "cookie", "payload", "data"}
 
@@ -83,6 +86,15 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     message = str(exc) if str(exc) else _("Not found.")
     return api.create_response(request, error_payload(404, "not_found", message), status=404)
+
+
+@api.exception_handler(EditConflict)
+def on_edit_conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
+    message = _(
+        "Someone saved this since you opened it. Reload to see their changes, "
+        "then apply yours again; nothing was overwritten."
+    )
+    return api.create_response(request, error_payload(409, "conflict", message), status=409)
 
 
 @api.exception_handler(HttpError)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.program",
+    "kotacerdas.masterplan",
 ]
 
 MIDDLEWARE = [

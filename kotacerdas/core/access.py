@@ -150,3 +150,50 @@ def assignments_of(user: Any) -> QuerySet:
 
 def require_own_assignment(user: Any, assignment: Any) -> None:
     require(_authenticated(user) and assignment.assessor_id == user.pk)
+
+
+def masterplans_visible_to(user: Any) -> QuerySet:
+    """A masterplan is private to its region, the staff assigned to it and the office."""
+    from kotacerdas.masterplan.models import Masterplan
+
+    return Masterplan.objects.filter(region__in=regions_with_private_access(user))
+
+
+def can_edit_masterplan(user: Any, masterplan: Any) -> bool:
+    """The whole masterplan: the region's coordinator (and the program office)."""
+    return can_manage_region(user, masterplan.region)
+
+
+def can_edit_opd_content(user: Any, masterplan: Any, opd_id: int | None) -> bool:
+    """A program or a potential/problem led by one OPD: the coordinator edits all of
+    them, an OPD officer only those of their own OPD."""
+    if can_edit_masterplan(user, masterplan):
+        return True
+    return bool(
+        _authenticated(user)
+        and user.role == Role.OPD_OFFICER
+        and user.region_id == masterplan.region_id
+        and opd_id is not None
+        and user.opd_id == opd_id
+    )
+
+
+def can_review_masterplan(user: Any, masterplan: Any) -> bool:
+    """Comment, request changes and approve: the program office and the mentors
+    assigned to the region."""
+    if is_program_office(user):
+        return True
+    return bool(
+        _authenticated(user)
+        and user.role == Role.MENTOR
+        and masterplan.region.assigned_staff.filter(pk=user.pk).exists()
+    )
+
+
+def can_comment_on_masterplan(user: Any, masterplan: Any) -> bool:
+    """Reviewers start threads; the region's own people reply to them."""
+    return can_review_masterplan(user, masterplan) or (
+        _authenticated(user)
+        and user.role in REGIONAL_ROLES
+        and user.region_id == masterplan.region_id
+    )

@@ -1,0 +1,126 @@
+"""Masterplans over the API, with the same services and permissions as the pages."""
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Status
+
+from kotacerdas.core import access
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
+from kotacerdas.masterplan import services
+from kotacerdas.masterplan.messages import describe
+from kotacerdas.masterplan.models import Masterplan, Program
+from kotacerdas.masterplan.schemas import (
+    CheckOut,
+    MasterplanIn,
+    MasterplanOut,
+    ProgramIn,
+    ProgramOut,
+    ProgramUpdateIn,
+)
+from kotacerdas.regions.queries import get_region_or_404
+
+router = Router(tags=["masterplans"], auth=AUTH)
+ERRORS = {
+    401: ErrorResponse,
+    403: ErrorResponse,
+    404: ErrorResponse,
+    409: ErrorResponse,
+    422: ErrorResponse,
+}
+
+
+def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
+    return get_object_or_404(
+        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
+    )
+
+
+def _input(payload: ProgramIn) -> services.ProgramInput:
+    data = payload.dict()
+    return services.ProgramInput(
+        name=data["name"],
+        description=data["description"],
+        element=data["element"],
+        lead_opd=data["lead_opd"],
+        supporting_opds=data["supporting_opds"],
+        horizon=data["horizon"],
+        start_year=data["start_year"],
+        end_year=data["end_year"],
+        quick_win_reason=data["quick_win_reason"],
+        budget=[(b["year"], b["source"], b["amount"]) for b in data["budget"]],
+        indicators=[services.IndicatorInput(**i) for i in data["indicators"]],
+        problems=data["problems"],
+        goals=data["goals"],
+    )
+
+
+@router.post(
+    "/regions/{code}/masterplans",
+    response={201: MasterplanOut, **ERRORS},
+    summary="Start the region's masterplan (its coordinator)",
+)
+def start(request: AuthedRequest, code: str, payload: MasterplanIn) -> Status[Masterplan]:
+    region = get_region_or_404(code)
+    return Status(201, services.start_masterplan(request.auth, region, payload.first_year))
+
+
+@router.get("/masterplans/{masterplan_id}", response={200: MasterplanOut, **ERRORS})
+def get_masterplan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
+    return _plan(request, masterplan_id)
+
+
+@router.get("/masterplans/{masterplan_id}/programs", response={200: list[ProgramOut], **ERRORS})
+def list_programs(request: AuthedRequest, masterplan_id: int) -> Any:
+    return _plan(request, masterplan_id).programs.select_related("element")
+
+
+@router.post(
+    "/masterplans/{masterplan_id}/programs",
+    response={201: ProgramOut, **ERRORS},
+    summary="Add a program with its budget and indicators",
+)
+def add_program(request: AuthedRequest, masterplan_id: int, payload: ProgramIn) -> Status[Any]:
+    program = services.save_program(request.auth, _plan(request, masterplan_id), _input(payload))
+    return Status(201, program)
+
+
+@router.put(
+    "/programs/{program_id}",
+    response={200: ProgramOut, **ERRORS},
+    summary="Replace a program; send the version you edited (409 if someone saved since)",
+)
+def update_program(request: AuthedRequest, program_id: int, payload: ProgramUpdateIn) -> Any:
+    program = get_object_or_404(
+        Program.objects.filter(
+            masterplan__in=access.masterplans_visible_to(request.auth)
+        ).select_related("masterplan__region"),
+        pk=program_id,
+    )
+    return services.save_program(
+        request.auth,
+        program.masterplan,
+        _input(payload),
+        program=program,
+        expected_version=payload.version,
+    )
+
+
+@router.get(
+    "/masterplans/{masterplan_id}/check",
+    response={200: CheckOut, **ERRORS},
+    summary="The checker's findings, completeness and budget summary",
+)
+def check(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
+    report = services.check_masterplan(_plan(request, masterplan_id))
+    return {
+        "completeness": report.completeness,
+        "can_submit": report.can_submit,
+        "total_budget": report.budget.total,
+        "budget_by_year": dict(report.budget.by_year),
+        "budget_by_source": dict(report.budget.by_source),
+        "findings": [
+            {"severity": f.severity, "code": f.code, "anchor": f.anchor, "message": describe(f)}
+            for f in report.findings
+        ],
+    }

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MasterplanConfig(AppConfig):
+    name = "kotacerdas.masterplan"
+    label = "masterplan"
+    verbose_name = _("Masterplans")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from kotacerdas.masterplan import models
+
+        for model in (
+            models.Masterplan,
+            models.Finding,
+            models.RpjmdGoal,
+            models.PillarAnalysis,
+            models.Strategy,
+            models.Program,
+            models.BudgetLine,
+            models.ProgramIndicator,
+            models.IndicatorTarget,
+        ):
+            auditlog.register(model, exclude_fields=["created_at", "updated_at"])

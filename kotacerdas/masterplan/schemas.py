@@ -1,0 +1,86 @@
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from kotacerdas.masterplan.models import FundingSource, Horizon
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MasterplanIn(Strict):
+    first_year: int = Field(ge=2015, le=2100)
+
+
+class MasterplanOut(Schema):
+    id: int
+    region_code: str = Field(alias="region_id")
+    first_year: int
+    last_year: int
+    status: str
+    vision: str
+
+
+class BudgetIn(Strict):
+    year: int = Field(ge=2015, le=2100)
+    source: Literal[*FundingSource.values]  # type: ignore[valid-type]
+    amount: int = Field(description="Whole Rupiah, 0 or more.")
+
+
+class IndicatorIn(Strict):
+    kind: Literal["output", "outcome"]
+    name: str = Field(min_length=2, max_length=200)
+    unit: str = Field(min_length=1, max_length=40)
+    baseline_year: int | None = Field(None, ge=2000, le=2100)
+    baseline_value: Decimal | None = None
+    targets: dict[int, Decimal] = Field({}, description="Year -> target value.")
+
+
+class ProgramIn(Strict):
+    name: str = Field(min_length=3, max_length=200)
+    description: str = ""
+    element: str = Field(description="Dimension element code, e.g. `health`.")
+    lead_opd: int
+    supporting_opds: list[int] = []
+    horizon: Literal[*Horizon.values]  # type: ignore[valid-type]
+    start_year: int = Field(ge=2015, le=2100)
+    end_year: int = Field(ge=2015, le=2100)
+    quick_win_reason: str = ""
+    budget: list[BudgetIn] = []
+    indicators: list[IndicatorIn] = []
+    problems: list[int] = []
+    goals: list[int] = []
+
+
+class ProgramUpdateIn(ProgramIn):
+    version: int = Field(description="The version you started editing; a newer save wins 409.")
+
+
+class ProgramOut(Schema):
+    id: int
+    name: str
+    element: str = Field(alias="element.code")
+    lead_opd: int = Field(alias="lead_opd_id")
+    horizon: str
+    start_year: int
+    end_year: int
+    version: int
+
+
+class FindingOut(Schema):
+    severity: str
+    code: str
+    anchor: str
+    message: str
+
+
+class CheckOut(Schema):
+    completeness: int
+    can_submit: bool
+    total_budget: int
+    budget_by_year: dict[int, int]
+    budget_by_source: dict[str, int]
+    findings: list[FindingOut]
