@@ -3,7 +3,18 @@ as the pages."""
 
 from ninja import Router
 
+from kotacerdas.masterplan.api.content import router as content_router
+from kotacerdas.masterplan.api.documents import router as documents_router
 from kotacerdas.masterplan.api.programs import router as programs_router
+from kotacerdas.masterplan.api.spreadsheet import router as spreadsheet_router
+from kotacerdas.masterplan.api.workflow import router as workflow_router
 
 router = Router()
-router.add_router("/", programs_router)
+for part in (
+    programs_router,
+    content_router,
+    workflow_router,
+    documents_router,
+    spreadsheet_router,
+):
+    router.add_router("/", part)

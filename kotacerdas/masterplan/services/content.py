@@ -1,0 +1,1 @@
+"""Masterplan content services (being written)."""

@@ -1,0 +1,1 @@
+"""Masterplan documents services (being written)."""

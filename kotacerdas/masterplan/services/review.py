@@ -1,0 +1,1 @@
+"""Masterplan review services (being written)."""

@@ -1,0 +1,1 @@
+"""Masterplan workflow services (being written)."""
