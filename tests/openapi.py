@@ -15,6 +15,7 @@ def _spec_dict_json() -> str:
     return json.dumps(Client().get("/api/v1/openapi.json").json())
 
 
+@cache
 def spec() -> OpenAPI:
     import json
 

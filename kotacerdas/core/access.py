@@ -106,6 +106,7 @@ def jobs_visible_to(user: Any) -> QuerySet:
 
 def can_view_object_audit(user: Any, obj: Any) -> bool:
     """The audit trail of an object is visible to those who may see the object."""
+    from kotacerdas.masterplan.models import Masterplan
     from kotacerdas.regions.models import OPD, Region
 
     if is_program_office(user):
@@ -113,6 +114,8 @@ def can_view_object_audit(user: Any, obj: Any) -> bool:
     if isinstance(obj, Region):
         return can_view_region_private(user, obj)
     if isinstance(obj, OPD):
+        return can_view_region_private(user, obj.region)
+    if isinstance(obj, Masterplan):
         return can_view_region_private(user, obj.region)
     return False
 

@@ -95,6 +95,9 @@ LAST_NAMES = [
 ]
 
 
+MASTERPLAN_PROGRAMS = 40  # a realistic size: 30-50 programs over the six dimensions
+
+
 @dataclass(frozen=True)
 class SeedSummary:
     regions: int
@@ -155,3 +158,30 @@ def seed_national(scale: float = 1.0, seed: int = 2023, opds_per_region: int = 3
         opds=OPD.objects.filter(region__in=regions).count(),
         users=User.objects.filter(username__startswith="syn-").count(),
     )
+
+
+@transaction.atomic
+def seed_masterplans(
+    count: int, seed: int = 2023, programs: int = MASTERPLAN_PROGRAMS, scale: float = 1.0
+) -> int:
+    """Synthetic masterplans of `programs` programs for `count` of the seeded regions
+    (those of `scale`), chosen by `seed`; a region that has a masterplan is left as it
+    is. Returns how many were created."""
+    from kotacerdas.masterplan.models import Masterplan
+    from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
+
+    if count < 0:
+        raise ValueError("masterplans must be 0 or more")
+    rng = random.Random(seed)
+    regions = list(Region.objects.order_by("code"))
+    regions = regions[: max(1, round(len(regions) * scale))]
+    chosen = sorted(rng.sample(regions, min(count, len(regions))), key=lambda r: r.code)
+    first_years = [rng.choice((2023, 2024, 2025)) for _region in chosen]
+    planned = set(Masterplan.objects.values_list("region_id", flat=True))
+    created = 0
+    for region, first_year in zip(chosen, first_years, strict=True):
+        if region.pk in planned:
+            continue
+        build_synthetic_masterplan(region, programs=programs, seed=seed, first_year=first_year)
+        created += 1
+    return created

@@ -22,5 +22,7 @@ class MasterplanConfig(AppConfig):
             models.BudgetLine,
             models.ProgramIndicator,
             models.IndicatorTarget,
+            models.ProfileFigure,
+            models.ReviewComment,
         ):
             auditlog.register(model, exclude_fields=["created_at", "updated_at"])

@@ -30,7 +30,7 @@ class BudgetIn(Strict):
     amount: int = Field(description="Whole Rupiah, 0 or more.")
 
 
-class IndicatorIn(Strict):
+class ProgramIndicatorIn(Strict):
     kind: Literal["output", "outcome"]
     name: str = Field(min_length=2, max_length=200)
     unit: str = Field(min_length=1, max_length=40)
@@ -50,7 +50,7 @@ class ProgramIn(Strict):
     end_year: int = Field(ge=2015, le=2100)
     quick_win_reason: str = ""
     budget: list[BudgetIn] = []
-    indicators: list[IndicatorIn] = []
+    indicators: list[ProgramIndicatorIn] = []
     problems: list[int] = []
     goals: list[int] = []
 

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from kotacerdas.accounts.models import User
 from kotacerdas.core.demo import SEED_REGIONS
 from kotacerdas.core.roles import Role
+from kotacerdas.masterplan.models import Masterplan
 from kotacerdas.program.models import Agreement, Cohort, SelectionDecision
 from kotacerdas.regions.models import OPD
 
@@ -22,7 +23,10 @@ def test_demo_data_has_one_account_per_role_and_is_idempotent(db) -> None:  # ty
     assert User.objects.filter(role=Role.REGION_COORDINATOR).count() == 5
     assert User.objects.filter(role=Role.ASSESSOR).count() == 3
     assert set(OPD.objects.values_list("region_id", flat=True).distinct()) == set(SEED_REGIONS)
-    assert OPD.objects.count() == 5 * 10
+    # Ten OPDs per seed region; Batang's masterplan names six more of its agencies.
+    assert OPD.objects.count() == 5 * 10 + 6
+    assert Masterplan.objects.get(region_id="33.25").status == "approved"
+    assert Masterplan.objects.count() == 5
     officer = User.objects.get(role=Role.OPD_OFFICER)
     assert officer.opd.region_id == officer.region_id == "33.25"
     office = User.objects.get(role=Role.PROGRAM_OFFICE)

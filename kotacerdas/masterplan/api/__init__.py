@@ -10,11 +10,12 @@ from kotacerdas.masterplan.api.spreadsheet import router as spreadsheet_router
 from kotacerdas.masterplan.api.workflow import router as workflow_router
 
 router = Router()
+# The spreadsheet router first: /masterplans/template.xlsx must not be read as an id.
 for part in (
+    spreadsheet_router,
     programs_router,
     content_router,
     workflow_router,
     documents_router,
-    spreadsheet_router,
 ):
     router.add_router("/", part)

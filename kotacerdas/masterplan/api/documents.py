@@ -1,5 +1,91 @@
-from ninja import Router
+"""A masterplan's documents over the API: ask for one (a background job), list them.
+The job's progress is at /api/v1/jobs/{id}; the file at its `download` link."""
 
-from kotacerdas.core.api_support import AUTH
+from typing import Any, Literal
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
+
+from kotacerdas.core import access
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.models import Job
+from kotacerdas.core.schemas import JobOut
+from kotacerdas.masterplan import services
+from kotacerdas.masterplan.models import Masterplan
+from kotacerdas.masterplan.schemas import Strict
 
 router = Router(tags=["masterplans"], auth=AUTH)
+ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
+
+
+class DocumentIn(Strict):
+    fmt: Literal["docx", "pdf"] = Field(description="DOCX to edit in Word or LibreOffice; PDF.")
+    summary: bool = Field(False, description="The 2-4 page executive summary instead.")
+    language: Literal["id", "en"] = Field("id", description="Indonesian (default) or English.")
+
+
+class DocumentLinks(Schema):
+    job: str = Field(description="The job's status and progress.")
+    download: str | None = Field(description="The file, once the job has succeeded.")
+
+
+class DocumentOut(JobOut):
+    fmt: str
+    summary: bool
+    language: str
+    links: DocumentLinks
+
+    @staticmethod
+    def resolve_fmt(job: Job) -> str:
+        return str(job.params.get("fmt", ""))
+
+    @staticmethod
+    def resolve_summary(job: Job) -> bool:
+        return bool(job.params.get("summary", False))
+
+    @staticmethod
+    def resolve_language(job: Job) -> str:
+        return str(job.params.get("language", "id"))
+
+    @staticmethod
+    def resolve_links(job: Job) -> dict[str, Any]:
+        download = None
+        if job.result_file:
+            download = reverse(
+                "masterplan:document-download", args=[job.params["masterplan_id"], job.pk]
+            )
+        return {"job": reverse("api:get_job", kwargs={"job_id": job.pk}), "download": download}
+
+
+def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
+    return get_object_or_404(access.masterplans_visible_to(request.auth), pk=masterplan_id)
+
+
+@router.post(
+    "/masterplans/{masterplan_id}/documents",
+    response={202: DocumentOut, **ERRORS},
+    summary="Have the masterplan made into DOCX or PDF (a background job; follow links.job)",
+)
+def request_document(
+    request: AuthedRequest, masterplan_id: int, payload: DocumentIn
+) -> Status[Job]:
+    job = services.request_document(
+        request.auth,
+        _plan(request, masterplan_id),
+        fmt=payload.fmt,
+        summary=payload.summary,
+        language=payload.language,
+    )
+    return Status(202, job)
+
+
+@router.get(
+    "/masterplans/{masterplan_id}/documents",
+    response={200: list[DocumentOut], **ERRORS},
+    summary="The masterplan's documents, newest first",
+)
+@paginate(PageNumberWithTotal)
+def list_documents(request: AuthedRequest, masterplan_id: int) -> Any:
+    return services.documents_of(_plan(request, masterplan_id))

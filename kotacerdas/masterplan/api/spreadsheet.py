@@ -1,5 +1,123 @@
-from ninja import Router
+"""Programs to and from XLSX over the API (docs/masterplan-xlsx.md)."""
 
-from kotacerdas.core.api_support import AUTH
+from typing import Any
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema, Status, UploadedFile
+
+from kotacerdas.core import access
+from kotacerdas.core.api_support import (
+    AUTH,
+    AuthedRequest,
+    ErrorResponse,
+    FieldError,
+    error_payload,
+)
+from kotacerdas.masterplan import spreadsheet
+from kotacerdas.masterplan.models import Masterplan
+from kotacerdas.program.schemas import ImportOut
 
 router = Router(tags=["masterplans"], auth=AUTH)
+
+
+class SpreadsheetFieldError(FieldError):
+    sheet: str = Field("", description="The sheet, as named in the file; empty for the file.")
+    row: int | None = Field(None, description="The row as Excel shows it (header = 1).")
+    column: str = Field("", description="The column's header, as written in the file.")
+
+
+class SpreadsheetErrorBody(Schema):
+    """ErrorBody, with each field error placed in the file."""
+
+    status: int
+    code: str = Field(description="`invalid_spreadsheet`, or `validation_error` as elsewhere.")
+    message: str
+    fields: list[SpreadsheetFieldError] = []
+
+
+class SpreadsheetErrorResponse(Schema):
+    error: SpreadsheetErrorBody
+
+
+ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse}
+XLSX_DOWNLOAD = {
+    "responses": {
+        200: {
+            "description": "An XLSX workbook.",
+            "content": {
+                spreadsheet.XLSX_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    }
+}
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=spreadsheet.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
+    return get_object_or_404(
+        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
+    )
+
+
+def _filename(masterplan: Masterplan) -> str:
+    return f"program-masterplan-{slugify(masterplan.region.name)}-{masterplan.first_year}.xlsx"
+
+
+@router.get(
+    "/masterplans/template.xlsx",
+    response={**ERRORS},
+    openapi_extra=XLSX_DOWNLOAD,
+    summary="The empty programs workbook, with its guide sheet and an example row",
+)
+def template(request: AuthedRequest) -> HttpResponse:
+    return _download(spreadsheet.template_xlsx(), "template-program-masterplan.xlsx")
+
+
+@router.get(
+    "/masterplans/{masterplan_id}/programs.xlsx",
+    response={**ERRORS},
+    openapi_extra=XLSX_DOWNLOAD,
+    summary="The masterplan's programs, budgets and indicators as XLSX",
+)
+def export(request: AuthedRequest, masterplan_id: int) -> HttpResponse:
+    masterplan = _plan(request, masterplan_id)
+    return _download(spreadsheet.export_programs(masterplan), _filename(masterplan))
+
+
+@router.post(
+    "/masterplans/{masterplan_id}/programs/import",
+    response={200: ImportOut, 409: ErrorResponse, 422: SpreadsheetErrorResponse, **ERRORS},
+    summary=(
+        "Import programs from XLSX (the coordinator); nothing is saved unless every row "
+        "is valid, and 422 lists each error with its sheet, row and column"
+    ),
+)
+def import_programs(request: AuthedRequest, masterplan_id: int, file: File[UploadedFile]) -> Any:
+    masterplan = _plan(request, masterplan_id)
+    try:
+        return spreadsheet.import_programs(request.auth, masterplan, file)
+    except spreadsheet.SpreadsheetErrors as failure:
+        errors = failure.errors
+        message = _("The file has %(count)d errors; nothing was imported.") % {"count": len(errors)}
+        if len(errors) == 1:
+            message = _("Nothing was imported: %(error)s") % {"error": errors[0]}
+        payload = error_payload(422, "invalid_spreadsheet", message)
+        payload["error"]["fields"] = [
+            {
+                "field": ".".join(str(p) for p in (e.sheet, e.row, e.column) if p) or "file",
+                "message": e.message,
+                "sheet": e.sheet,
+                "row": e.row,
+                "column": e.column,
+            }
+            for e in errors
+        ]
+        return Status(422, payload)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
 from kotacerdas.masterplan import checker
+from kotacerdas.masterplan.facts import plan_facts
 from kotacerdas.masterplan.models import (
     HORIZON_YEARS,
     BudgetLine,
@@ -21,7 +22,7 @@ from kotacerdas.masterplan.models import (
     Program,
     ProgramIndicator,
 )
-from kotacerdas.regions.models import OPD, Dimension, DimensionElement, Region
+from kotacerdas.regions.models import OPD, DimensionElement, Region
 
 EDITABLE = (MasterplanStatus.DRAFT, MasterplanStatus.CHANGES_REQUESTED)
 
@@ -61,6 +62,15 @@ def can_edit_program(user: Any, masterplan: Masterplan, lead_opd_id: int | None)
     return access.can_edit_opd_content(user, masterplan, lead_opd_id)
 
 
+def require_editable(masterplan: Masterplan) -> None:
+    """Content changes only while the region writes: a draft, or changes requested."""
+    if masterplan.status not in EDITABLE:
+        raise ValidationError(
+            _("The masterplan is %(status)s and cannot be edited.")
+            % {"status": masterplan.get_status_display()}
+        )
+
+
 @service
 def start_masterplan(actor: Any, region: Region, first_year: int) -> Masterplan:
     access.require_manage_region(actor, region)
@@ -74,10 +84,16 @@ def start_masterplan(actor: Any, region: Region, first_year: int) -> Masterplan:
     masterplan = Masterplan(region=region, first_year=first_year)
     masterplan.full_clean()
     masterplan.save()
+    # Imported here: the content services import this module.
+    from kotacerdas.masterplan.services.content import prefill_readiness
+
+    prefill_readiness(actor, masterplan)
     return masterplan
 
 
-def _validate(masterplan: Masterplan, data: ProgramInput) -> dict[str, list[str]]:
+def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, list[str]]:
+    """save_program's rules on a program's data, as field -> messages (empty when valid).
+    The element is checked by save_program itself."""
     errors: dict[str, list[str]] = {}
 
     def fail(name: str, message: str) -> None:
@@ -153,7 +169,7 @@ def save_program(
             _("The masterplan is %(status)s and cannot be edited.")
             % {"status": masterplan.get_status_display()}
         )
-    errors = _validate(masterplan, data)
+    errors = validate_program(masterplan, data)
     element = DimensionElement.objects.filter(code=data.element).first()
     if element is None:
         errors.setdefault("element", []).append(_("Unknown dimension element."))
@@ -181,7 +197,9 @@ def save_program(
     program.full_clean(exclude=["element", "lead_opd"])
     program.save()
     program.supporting_opds.set(data.supporting_opds)
-    program.problems.set(masterplan.findings.filter(pk__in=data.problems))
+    program.problems.set(
+        masterplan.findings.filter(pk__in=data.problems, kind="problem", merged_into=None)
+    )
     program.goals.set(masterplan.goals.filter(pk__in=data.goals))
     program.budget.all().delete()
     BudgetLine.objects.bulk_create(
@@ -207,48 +225,13 @@ def save_program(
     return program
 
 
-def plan_facts(masterplan: Masterplan) -> checker.PlanFacts:
-    """The masterplan as the checker sees it, in a fixed number of queries."""
-    programs = masterplan.programs.select_related(
-        "element__dimension", "lead_opd"
-    ).prefetch_related("budget", "indicators__targets", "problems", "goals")
-    facts = [
-        checker.ProgramFacts(
-            id=p.pk,
-            name=p.name,
-            dimension=p.element.dimension.code,
-            lead_opd_in_region=p.lead_opd.region_id == masterplan.region_id,
-            horizon=p.horizon,
-            start_year=p.start_year,
-            end_year=p.end_year,
-            budget=[(b.year, b.source, b.amount) for b in p.budget.all()],
-            indicators=[
-                checker.IndicatorFacts(
-                    i.pk,
-                    i.name,
-                    i.kind,
-                    has_baseline=i.baseline_year is not None and i.baseline_value is not None,
-                    target_years=frozenset(t.year for t in i.targets.all()),
-                )
-                for i in p.indicators.all()
-            ],
-            problem_ids=frozenset(f.pk for f in p.problems.all()),
-            goal_count=len(p.goals.all()),
-            quick_win_reason=p.quick_win_reason,
-        )
-        for p in programs
-    ]
-    problems = [
-        checker.ProblemFacts(f.pk, f.title, bool(f.set_aside_reason.strip()))
-        for f in masterplan.findings.filter(kind="problem", merged_into=None)
-    ]
-    return checker.PlanFacts(
-        dimensions=list(Dimension.objects.values_list("code", flat=True)),
-        first_year=masterplan.first_year,
-        last_year=masterplan.last_year,
-        programs=facts,
-        problems=problems,
-    )
+@service
+def delete_program(actor: Any, program: Program) -> None:
+    """Delete a program with its budget and indicators (an OPD officer: their own OPD's)."""
+    masterplan = program.masterplan
+    access.require(can_edit_program(actor, masterplan, program.lead_opd_id))
+    require_editable(masterplan)
+    program.delete()
 
 
 def check_masterplan(masterplan: Masterplan) -> checker.CheckReport:

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.demo import DEMO_PASSWORD, SEED_REGIONS, load_demo
+from kotacerdas.masterplan.demo import load_masterplan_demo
 from kotacerdas.program.demo import load_program_demo
 
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Demo cohort 2023: 120 applications, selection published, agreements."
             )
+        if load_masterplan_demo():
+            self.stdout.write("Demo masterplans: Batang approved, four regions in draft.")
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kotacerdas.core.national import seed_national
+from kotacerdas.core.national import MASTERPLAN_PROGRAMS, seed_masterplans, seed_national
 from kotacerdas.program.demo import seed_applicants
 
 
@@ -23,14 +23,25 @@ class Command(BaseCommand):
             default=200,
             help="Assessed applications in the synthetic cohort 2099 (default 200).",
         )
+        parser.add_argument(
+            "--masterplans",
+            type=int,
+            default=10,
+            help=f"Regions that get a synthetic masterplan of {MASTERPLAN_PROGRAMS} programs "
+            "(default 10).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             summary = seed_national(options["scale"], options["seed"], options["opds"])
+            masterplans = seed_masterplans(
+                options["masterplans"], options["seed"], scale=options["scale"]
+            )
         except ValueError as error:
             raise CommandError(str(error)) from None
         cohort = seed_applicants(options["applicants"], options["seed"])
         self.stdout.write(
             f"Seeded {summary.regions} regions: {summary.opds} OPDs, {summary.users} synthetic "
-            f"accounts; cohort {cohort.year} has {cohort.applications.count()} applications."
+            f"accounts; cohort {cohort.year} has {cohort.applications.count()} applications; "
+            f"{masterplans} new masterplans of {MASTERPLAN_PROGRAMS} programs."
         )

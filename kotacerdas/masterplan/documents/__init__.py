@@ -1,0 +1,81 @@
+"""A masterplan as the documents officials sign: DOCX (python-docx, to go on editing)
+and PDF (WeasyPrint), the whole masterplan or a 2-4 page executive summary, in
+Indonesian or English.
+
+    render(masterplan, fmt="docx", summary=False, language="id") -> Rendered
+
+Gathering reads the masterplan in a fixed number of queries (content.py); the charts are
+drawn once per document (charts.py); docx_render.py, pdf_render.py and summary.py lay
+them out.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kotacerdas.masterplan.models import Masterplan
+
+FORMATS = ("docx", "pdf")
+LANGUAGES = ("id", "en")
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    filename: str
+    pages: int | None  # known for PDF (WeasyPrint counts them); Word paginates on opening
+
+
+def file_name(masterplan: Masterplan, fmt: str, *, summary: bool, language: str) -> str:
+    """ "masterplan-batang-2024-2033.docx"; "kota-" stays, so Kota and Kabupaten
+    Semarang do not share a name; the summary and English versions say so."""
+    region = masterplan.region.name
+    if region.lower().startswith("kabupaten "):
+        region = region[len("kabupaten ") :]
+    parts = ["masterplan", slugify(region), f"{masterplan.first_year}-{masterplan.last_year}"]
+    if summary:
+        parts.append("summary" if language == "en" else "ringkasan")
+    if language != "id":
+        parts.append(language)
+    return "-".join(parts) + f".{fmt}"
+
+
+def render(
+    masterplan: Masterplan,
+    *,
+    fmt: str,
+    summary: bool = False,
+    language: str = "id",
+    progress: Progress | None = None,
+) -> Rendered:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    from kotacerdas.masterplan.documents import charts, content, docx_render, pdf_render
+    from kotacerdas.masterplan.documents import summary as summary_module
+
+    report = progress or (lambda percent, message: None)
+    with translation.override(language):
+        report(5, _("Gathering the masterplan"))
+        gathered = content.gather(masterplan)
+        report(25, _("Drawing the charts"))
+        drawn = charts.draw_all(gathered, compact=summary)
+        report(45, _("Laying out the document"))
+        pages = None
+        if fmt == "docx":
+            render_docx = summary_module.render_summary_docx if summary else docx_render.render_docx
+            data = render_docx(gathered, drawn)
+        else:
+            render_pdf = summary_module.render_summary_pdf if summary else pdf_render.render_pdf
+            pdf = render_pdf(gathered, drawn)
+            data, pages = pdf.data, pdf.pages
+    return Rendered(data, file_name(masterplan, fmt, summary=summary, language=language), pages)

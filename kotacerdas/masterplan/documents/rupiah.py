@@ -1,0 +1,53 @@
+"""Rupiah the Indonesian way: Rp12.500.000, and spelled out in words (terbilang)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from num2words import num2words
+
+
+def group_thousands(number: int) -> str:
+    """12500000 -> "12.500.000" (a dot between groups of three, as in Indonesia)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def format_rupiah(amount: int) -> str:
+    """12500000 -> "Rp12.500.000"; negative amounts keep their sign before "Rp"."""
+    if amount < 0:
+        return "-Rp" + group_thousands(-amount)
+    return "Rp" + group_thousands(amount)
+
+
+def format_million(amount: int) -> str:
+    """Rupiah in millions with one decimal at most, for dense tables:
+    1250000000 -> "1.250", 12500000 -> "12,5", 400000 -> "0,4"."""
+    millions = (Decimal(amount) / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    whole, tenth = divmod(abs(int(millions * 10)), 10)
+    text = group_thousands(whole) + (f",{tenth}" if tenth else "")
+    return "-" + text if millions < 0 else text
+
+
+def format_decimal(value: Decimal | int | float | None) -> str:
+    """An indicator or profile value: thousands with dots, decimals with a comma,
+    no trailing zeros (Decimal("12.500") -> "12,5", Decimal("1500000") -> "1.500.000")."""
+    if value is None:
+        return "–"
+    number = Decimal(value).normalize()
+    sign = "-" if number < 0 else ""
+    text = f"{abs(number):f}"
+    whole, _dot, fraction = text.partition(".")
+    return sign + group_thousands(int(whole)) + ("," + fraction if fraction else "")
+
+
+def rupiah_in_words(amount: int, language: str = "id") -> str:
+    """12500000 -> "dua belas juta lima ratus ribu rupiah" (or, in English,
+    "twelve million five hundred thousand rupiah")."""
+    if language == "en":
+        words = num2words(amount, lang="en").replace(",", "").replace(" and ", " ")
+        return f"{words} rupiah"
+    words = num2words(amount, lang="id")
+    # num2words says "satu juta satu ribu"; Indonesian says "satu juta seribu": a
+    # thousands group of exactly one is "seribu" wherever it stands.
+    if amount >= 1_000_000 and (abs(amount) // 1000) % 1000 == 1:
+        head, _sep, tail = words.rpartition("satu ribu")
+        words = head + "seribu" + tail
+    return f"{words} rupiah"

@@ -1,0 +1,512 @@
+"""Forms of the masterplan editor: the list's filters, starting a plan, a program with
+its budget rows and indicators, XLSX upload and document requests.
+
+The forms check the shape of the input (numbers are numbers, a row is complete); the
+services decide what is allowed and say what is wrong with the content. ProgramEditor
+puts the service's errors back next to the fields they name."""
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict, ErrorList
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.core.forms import BootstrapFormMixin
+from kotacerdas.masterplan import services
+from kotacerdas.masterplan.documents.rupiah import group_thousands
+from kotacerdas.masterplan.models import (
+    Finding,
+    FundingSource,
+    Horizon,
+    IndicatorKind,
+    Masterplan,
+    MasterplanStatus,
+    Program,
+    RpjmdGoal,
+)
+from kotacerdas.regions.models import OPD, Dimension, Province
+
+BLANK = [("", "—")]
+
+
+class MasterplanFilterForm(BootstrapFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *MasterplanStatus.choices],
+    )
+    province = forms.ModelChoiceField(
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
+        empty_label=_("All provinces"),
+    )
+    region = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)
+
+    def apply(self, masterplans: Any) -> Any:
+        """The masterplans that pass the valid filters (an invalid one shows its error)."""
+        if not self.is_bound:
+            return masterplans
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("status"):
+            masterplans = masterplans.filter(status=data["status"])
+        if data.get("province"):
+            masterplans = masterplans.filter(region__province=data["province"])
+        if data.get("region"):
+            masterplans = masterplans.filter(region_id=data["region"])
+        return masterplans
+
+
+class StartMasterplanForm(BootstrapFormMixin, forms.Form):
+    first_year = forms.IntegerField(
+        label=_("First year"),
+        min_value=2015,
+        max_value=2100,
+        help_text=_("The masterplan covers ten years from this one."),
+    )
+
+
+class RupiahField(forms.CharField):
+    """Whole Rupiah as people type them: 250000000, 250.000.000, Rp 250.000.000 or
+    250,000,000 (a trailing ",00" is accepted)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    default_error_messages = {
+        "invalid": _("Write whole Rupiah, e.g. 250.000.000."),
+        "negative": _("A budget cannot be negative."),
+    }
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int):
+            grouped = group_thousands(abs(value))
+            if translation.get_language() == "en":
+                grouped = grouped.replace(".", ",")
+            return ("-" if value < 0 else "") + grouped
+        return value
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = str(super().to_python(value) or "").replace("\u00a0", " ").strip()
+        if not text:
+            return None
+        negative = text.startswith("-")
+        text = re.sub(r"^-?\s*(?:rp\.?)?\s*", "", text, flags=re.IGNORECASE)
+        if text.startswith("-"):
+            negative, text = True, text[1:]
+        text = re.sub(r",0{1,2}$", "", text.replace(" ", ""))
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")
+        elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+            text = text.replace(",", "")
+        if not text.isdigit() or len(text) > 18:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        amount = int(text)
+        return -amount if negative else amount
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value is not None and value < 0:
+            raise ValidationError(self.error_messages["negative"], code="negative")
+
+
+def _year_choices(years: Sequence[int]) -> list[tuple[Any, Any]]:
+    return [*BLANK, *((year, str(year)) for year in years)]
+
+
+class BudgetRowForm(BootstrapFormMixin, forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
+    # Preselected, so an untouched extra row still counts as empty.
+    source = forms.ChoiceField(
+        label=_("Funding source"), choices=FundingSource.choices, initial=FundingSource.APBD
+    )
+    amount = RupiahField(label=_("Amount (Rp)"))
+
+    def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices(years)  # type: ignore[attr-defined]
+
+
+class BaseBudgetFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        seen: set[tuple[int, str]] = set()
+        for form in self.forms:
+            data = form.cleaned_data
+            if data.get("DELETE") or data.get("year") is None or not data.get("source"):
+                continue
+            key = (data["year"], data["source"])
+            if key in seen:
+                form.add_error(
+                    "source",
+                    _("This year and source already have a row: add the amounts together."),
+                )
+            seen.add(key)
+
+
+class IndicatorForm(BootstrapFormMixin, forms.Form):
+    """One indicator, with a target field per year of the masterplan (target_2024, ...)."""
+
+    # Preselected, so an untouched extra indicator still counts as empty.
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=IndicatorKind.choices, initial=IndicatorKind.OUTCOME
+    )
+    name = forms.CharField(label=_("Indicator"), max_length=200)
+    unit = forms.CharField(label=_("Unit"), max_length=40, help_text=_("e.g. %, units, people"))
+    baseline_year = forms.IntegerField(
+        label=_("Baseline year"), min_value=2000, max_value=2100, required=False
+    )
+    baseline_value = forms.DecimalField(
+        label=_("Baseline value"), max_digits=16, decimal_places=3, required=False, localize=True
+    )
+
+    def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = list(years)
+        for year in self.years:
+            self.fields[f"target_{year}"] = forms.DecimalField(
+                label=_("Target %(year)d") % {"year": year},
+                max_digits=16,
+                decimal_places=3,
+                required=False,
+                localize=True,
+            )
+        self.style_widgets()
+
+    def targets(self) -> dict[int, Decimal]:
+        data = self.cleaned_data
+        return {
+            year: data[f"target_{year}"]
+            for year in self.years
+            if data.get(f"target_{year}") is not None
+        }
+
+    def target_fields(self, shown: Sequence[int]) -> tuple[list[Any], list[Any]]:
+        """The target fields of the program's years, and the others (shown anyway
+        when they hold a value, so nothing typed disappears)."""
+        main: list[Any] = []
+        other: list[Any] = []
+        for year in self.years:
+            field = self[f"target_{year}"]
+            value = field.value()
+            (main if year in shown or value not in (None, "") else other).append(field)
+        return main, other
+
+
+class ElementField(forms.ChoiceField):
+    """Dimension elements by code, grouped under their dimension."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(label=_("Dimension element"), choices=(), **kwargs)
+
+    def load(self) -> None:
+        self.choices = [
+            *BLANK,
+            *(
+                (dimension.name, [(e.code, e.name) for e in dimension.elements.all()])
+                for dimension in Dimension.objects.prefetch_related("elements")
+            ),
+        ]
+
+
+def _opd_label(opd: Any) -> str:
+    # Abbreviations repeat across agencies (DK, DKP): the full name tells them apart.
+    return f"{opd.name} ({opd.abbreviation})" if opd.abbreviation else opd.name
+
+
+class OPDChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _opd_label(obj)
+
+
+class OPDMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _opd_label(obj)
+
+
+class GoalsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.code} {obj.text}"
+
+
+class ProgramForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(label=_("Program name"), min_length=3, max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=20000, widget=forms.Textarea({"rows": 3})
+    )
+    element = ElementField()
+    lead_opd = OPDChoiceField(label=_("Lead OPD"), queryset=OPD.objects.none(), empty_label="—")
+    supporting_opds = OPDMultipleChoiceField(
+        label=_("Supporting OPDs"),
+        queryset=OPD.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    horizon = forms.ChoiceField(label=_("Horizon"), choices=[*BLANK, *Horizon.choices])
+    start_year = forms.TypedChoiceField(label=_("Start year"), coerce=int, choices=())
+    end_year = forms.TypedChoiceField(label=_("End year"), coerce=int, choices=())
+    quick_win_reason = forms.CharField(
+        label=_("Why it is a quick win"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea({"rows": 2}),
+        help_text=_("What citizens will see within a year, and why it can be done that fast."),
+    )
+    goals = GoalsField(
+        label=_("RPJMD goals it serves"),
+        queryset=RpjmdGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    problems = forms.ModelMultipleChoiceField(
+        label=_("Problems it addresses"),
+        queryset=Finding.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(
+        self, *args: Any, masterplan: Masterplan, fixed_opd: OPD | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["element"].load()
+        opds = OPD.objects.filter(region_id=masterplan.region_id).order_by("name")
+        fields["lead_opd"].queryset = fields["supporting_opds"].queryset = opds
+        fields["goals"].queryset = masterplan.goals.all()
+        fields["problems"].queryset = masterplan.findings.filter(kind="problem", merged_into=None)
+        years = _year_choices(range(masterplan.first_year, masterplan.last_year + 1))
+        fields["start_year"].choices = fields["end_year"].choices = years
+        if fixed_opd is not None:  # an OPD officer writes for their own OPD only
+            fields["lead_opd"].disabled = True
+            fields["lead_opd"].initial = fixed_opd.pk
+            fields["lead_opd"].help_text = _("You write programs for your own OPD.")
+        for name in ("supporting_opds", "goals", "problems"):
+            fields[name].widget.attrs["class"] = "form-check-input"
+
+
+BudgetFormSet = forms.formset_factory(
+    BudgetRowForm, formset=BaseBudgetFormSet, extra=1, can_delete=True
+)
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1, can_delete=True)
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    """70.000 as 70 and 12.500 as 12.5: the stored scale is not what people typed."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def _program_initial(program: Program) -> tuple[dict, list[dict], list[dict]]:
+    initial = {
+        "name": program.name,
+        "description": program.description,
+        "element": program.element.code,
+        "lead_opd": program.lead_opd_id,
+        "supporting_opds": [opd.pk for opd in program.supporting_opds.all()],
+        "horizon": program.horizon,
+        "start_year": program.start_year,
+        "end_year": program.end_year,
+        "quick_win_reason": program.quick_win_reason,
+        "goals": [goal.pk for goal in program.goals.all()],
+        "problems": [problem.pk for problem in program.problems.all()],
+        "version": program.version,
+    }
+    budget = [
+        {"year": b.year, "source": b.source, "amount": b.amount} for b in program.budget.all()
+    ]
+    indicators = [
+        {
+            "kind": i.kind,
+            "name": i.name,
+            "unit": i.unit,
+            "baseline_year": i.baseline_year,
+            "baseline_value": _plain(i.baseline_value),
+            **{f"target_{t.year}": _plain(t.value) for t in i.targets.all()},
+        }
+        for i in program.indicators.all()
+    ]
+    return initial, budget, indicators
+
+
+def _kept(formset: Any) -> Iterator[Any]:
+    """The rows of a valid formset that carry data: not removed, not left blank."""
+    removed = set(map(id, formset.deleted_forms))
+    for form in formset.forms:
+        if id(form) not in removed and form.cleaned_data:
+            yield form
+
+
+def _add_error(form: Any, field: str | None, messages: list[str]) -> None:
+    """An error after validation, marked red like the form's own (BootstrapFormMixin)."""
+    form.add_error(field, messages)
+    if field is not None:
+        widget = form.fields[field].widget
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class ProgramEditor:
+    """The program form with its budget rows and indicators as one unit: filled from a
+    program or a POST, turned into services.ProgramInput, and told the service's errors
+    next to the fields they name."""
+
+    def __init__(
+        self,
+        masterplan: Masterplan,
+        *,
+        program: Program | None = None,
+        data: Any = None,
+        fixed_opd: OPD | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.years = list(range(masterplan.first_year, masterplan.last_year + 1))
+        initial, budget, indicators = _program_initial(program) if program else ({}, [], [])
+        self.form = ProgramForm(data, initial=initial, masterplan=masterplan, fixed_opd=fixed_opd)
+        self.budget = BudgetFormSet(
+            data, initial=budget, prefix="budget", form_kwargs={"years": self.years}
+        )
+        self.indicators = IndicatorFormSet(
+            data, initial=indicators, prefix="indicators", form_kwargs={"years": self.years}
+        )
+        if program is None and data is None:
+            self.budget.extra = 3  # a new program: room for a few years at once
+        if program is not None and indicators:
+            self.indicators.extra = 0
+        self._budget_rows: list[Any] = []
+        self._indicator_rows: list[Any] = []
+        self.read_only = read_only
+        if read_only:
+            for form in self._all_forms():
+                for field in form.fields.values():
+                    field.disabled = True
+
+    def _all_forms(self) -> list[forms.Form]:
+        return [self.form, *self.budget.forms, *self.indicators.forms]
+
+    def is_valid(self) -> bool:
+        # Every part validates, so each shows its own errors at once.
+        results = [self.form.is_valid(), self.budget.is_valid(), self.indicators.is_valid()]
+        return all(results)
+
+    def quiet(self) -> None:
+        """Show a re-rendered form (after "add a row") without the errors of fields the
+        person has not filled in yet: validation happens on save."""
+        # Django's own "not validated yet" markers: an empty result means nothing to show.
+        for form in self._all_forms():
+            cast(Any, form)._errors = ErrorDict()
+        for formset in (self.budget, self.indicators):
+            cast(Any, formset)._errors, cast(Any, formset)._non_form_errors = [], ErrorList()
+
+    def focus_new_row(self, prefix: str) -> None:
+        """After "add a row", the cursor goes to the new row (keyboard users)."""
+        formset = self.budget if prefix == "budget" else self.indicators
+        if formset.forms:
+            form = formset.forms[-1]
+            form.fields[next(iter(form.fields))].widget.attrs["autofocus"] = True
+
+    def program_years(self) -> list[int]:
+        """The years whose targets to show first: the program's, as typed or saved."""
+        form = self.form
+        try:
+            start = int(form["start_year"].value())
+            end = int(form["end_year"].value())
+        except (TypeError, ValueError):
+            return self.years
+        shown = [year for year in self.years if start <= year <= end]
+        return shown or self.years
+
+    def expected_version(self, override: Any = None) -> int | None:
+        """The version the person started from; `override` when they chose, after a
+        conflict, to save their version over the newer one."""
+        try:
+            return (
+                int(override) if override not in (None, "") else self.form.cleaned_data["version"]
+            )
+        except (TypeError, ValueError):
+            return self.form.cleaned_data["version"]
+
+    def to_input(self) -> services.ProgramInput:
+        data = self.form.cleaned_data
+        self._budget_rows = list(_kept(self.budget))
+        self._indicator_rows = list(_kept(self.indicators))
+        return services.ProgramInput(
+            name=data["name"],
+            description=data["description"],
+            element=data["element"],
+            lead_opd=data["lead_opd"].pk,
+            supporting_opds=[opd.pk for opd in data["supporting_opds"]],
+            horizon=data["horizon"],
+            start_year=data["start_year"],
+            end_year=data["end_year"],
+            quick_win_reason=data["quick_win_reason"],
+            budget=[
+                (f.cleaned_data["year"], f.cleaned_data["source"], f.cleaned_data["amount"])
+                for f in self._budget_rows
+            ],
+            indicators=[
+                services.IndicatorInput(
+                    kind=f.cleaned_data["kind"],
+                    name=f.cleaned_data["name"],
+                    unit=f.cleaned_data["unit"],
+                    baseline_year=f.cleaned_data["baseline_year"],
+                    baseline_value=f.cleaned_data["baseline_value"],
+                    targets=f.targets(),
+                )
+                for f in self._indicator_rows
+            ],
+            problems=[finding.pk for finding in data["problems"]],
+            goals=[goal.pk for goal in data["goals"]],
+        )
+
+    def add_errors(self, error: ValidationError) -> None:
+        """A service's ValidationError next to the fields it names: "end_year",
+        "budget.2.amount", "indicators.0.targets"; anything else above the form."""
+        if not hasattr(error, "error_dict"):
+            self.form.add_error(None, error.messages)
+            return
+        rows = {"budget": self._budget_rows, "indicators": self._indicator_rows}
+        for name, messages in error.message_dict.items():
+            part, _dot, rest = name.partition(".")
+            index, _dot, field = rest.partition(".")
+            if part in rows and index.isdigit() and int(index) < len(rows[part]):
+                row = rows[part][int(index)]
+                _add_error(row, field if field in row.fields else None, messages)
+            elif name in self.form.fields and name != "version":
+                _add_error(self.form, name, messages)
+            else:
+                self.form.add_error(None, messages)
+
+
+class ImportForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("XLSX file"),
+        help_text=_("Fill in the template; the first row of each sheet names the columns."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+
+class DocumentForm(BootstrapFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        choices=[("full", _("The whole masterplan")), ("summary", _("Executive summary"))],
+        initial="full",
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("id", _("Indonesian")), ("en", _("English"))],
+        initial="id",
+    )
+    fmt = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("docx", _("DOCX (editable in Word or LibreOffice)")), ("pdf", _("PDF"))],
+        initial="docx",
+    )

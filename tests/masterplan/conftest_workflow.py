@@ -1,0 +1,118 @@
+"""Helpers for the workflow, review and version tests: a masterplan the checker passes,
+the accounts that act on it, and a real (if tiny) PDF."""
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from kotacerdas.masterplan import services
+from kotacerdas.masterplan.models import Masterplan, Program
+
+# One element per dimension: a plan with a program in each passes the dimension rule.
+ELEMENTS = {
+    "governance": "public-service",
+    "branding": "tourism-branding",
+    "economy": "industry",
+    "living": "health",
+    "society": "learning",
+    "environment": "waste",
+}
+
+
+def indicator(name: str, years: range, *, start: int = 40, kind: str = "outcome") -> Any:
+    return services.IndicatorInput(
+        kind,
+        name,
+        "%",
+        years.start - 1,
+        Decimal(20),
+        {year: Decimal(start + 10 * n) for n, year in enumerate(years)},
+    )
+
+
+def program_data(opd_id: int, dimension: str, **extra: object) -> services.ProgramInput:
+    """A program of `dimension` the checker finds nothing wrong with."""
+    quick = extra.get("horizon") == "quick_win"
+    start = int(extra.pop("start_year", 2024))  # type: ignore[call-overload]
+    end = int(extra.pop("end_year", start if quick else start + 2))  # type: ignore[call-overload]
+    years = range(start, end + 1)
+    defaults: dict[str, object] = {
+        "name": f"Program {dimension}",
+        "element": ELEMENTS[dimension],
+        "lead_opd": opd_id,
+        "horizon": "medium",
+        "start_year": start,
+        "end_year": end,
+        "budget": [(year, "apbd", 100_000_000) for year in years],
+        "indicators": [indicator(f"Capaian {dimension}", years)],
+    }
+    defaults.update(extra)
+    return services.ProgramInput(**defaults)  # type: ignore[arg-type]
+
+
+def make_clean_plan(coordinator: Any, plan: Masterplan, opd_id: int) -> dict[str, Program]:
+    """Fill `plan` with a program per dimension, the living one a quick win."""
+    programs = {}
+    for dimension in ELEMENTS:
+        extra: dict[str, object] = {}
+        if dimension == "living":
+            extra = {
+                "name": "Puskesmas Digital",
+                "horizon": "quick_win",
+                "quick_win_reason": "Aplikasi sudah ada; tinggal dipasang di 21 puskesmas.",
+                "budget": [(2024, "apbd", 250_000_000)],
+            }
+        programs[dimension] = services.save_program(
+            coordinator, plan, program_data(opd_id, dimension, **extra)
+        )
+    return programs
+
+
+def tiny_pdf(text: str = "Peraturan Bupati Batang") -> bytes:
+    """A minimal but well-formed one-page PDF with a correct cross-reference table."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+
+
+@pytest.fixture
+def dinkes(users) -> int:  # type: ignore[no-untyped-def]
+    """The OPD officer's own OPD (Dinas Kesehatan Batang), from `make_opd`."""
+    return int(users["opd_officer"].opd_id)
+
+
+@pytest.fixture
+def clean_plan(users, plan, dinkes) -> Masterplan:  # type: ignore[no-untyped-def]
+    make_clean_plan(users["coordinator"], plan, dinkes)
+    return plan
+
+
+@pytest.fixture
+def outsider_mentor(make_user, batanghari):  # type: ignore[no-untyped-def]
+    """A mentor assigned to another region only."""
+    mentor = make_user("mentor-bh", "mentor")
+    mentor.assigned_regions.add(batanghari)
+    return mentor
