@@ -10,7 +10,7 @@ class MasterplanConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.masterplan import models
+        from kotacerdas.masterplan import models, tasks  # noqa: F401 (registers job kinds)
 
         for model in (
             models.Masterplan,

@@ -220,7 +220,7 @@ def test_programs_are_deleted_with_the_same_rules(users, plan, officer, make_opd
     assert officer.delete(f"/api/v1/programs/{theirs.pk}").status_code == 403
     assert _as(users["other_coordinator"]).delete(f"/api/v1/programs/{own.pk}").status_code == 404
     Masterplan.objects.filter(pk=plan.pk).update(status=MasterplanStatus.SUBMITTED)
-    refused = officer.delete(f"/api/v1/programs/{own.pk}")
+    refused = officer.delete(f"/api/v1/programs/{own.pk}", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 422 and "cannot be edited" in refused.json()["error"]["message"]
     Masterplan.objects.filter(pk=plan.pk).update(status=MasterplanStatus.CHANGES_REQUESTED)
     assert officer.delete(f"/api/v1/programs/{own.pk}").status_code == 204

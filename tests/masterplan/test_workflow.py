@@ -238,7 +238,7 @@ def _as(user) -> Client:  # type: ignore[no-untyped-def]
 def test_submit_over_api(users, plan, dinkes, outsider_mentor) -> None:  # type: ignore[no-untyped-def]
     url = f"/api/v1/masterplans/{plan.pk}/submit"
     services.save_program(users["coordinator"], plan, program_data(dinkes, "living"))
-    refused = _as(users["coordinator"]).post(url)
+    refused = _as(users["coordinator"]).post(url, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 422
     assert_matches_schema(refused)
     assert "Dimension governance has no program yet" in refused.json()["error"]["message"]
@@ -315,7 +315,7 @@ def test_the_review_cycle_over_api(users, clean_plan, outsider_mentor) -> None: 
 
     approved = mentor.post(f"{base}/approve", {"comment": "Disetujui"}, content_type=JSON)
     assert approved.status_code == 200 and approved.json()["status"] == "approved"
-    again = mentor.post(f"{base}/approve", {}, content_type=JSON)
+    again = mentor.post(f"{base}/approve", {}, content_type=JSON, HTTP_ACCEPT_LANGUAGE="en")
     assert again.status_code == 422 and "Approved by mentor" in again.json()["error"]["message"]
 
     png = coordinator.post(
