@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/import/", editor.import_programs, name="import"),
     path("<int:pk>/export.xlsx", editor.export_programs, name="export"),
     path("<int:pk>/documents/", editor.documents, name="documents"),
+    path("<int:pk>/perbup.pdf", editor.legal_document, name="legal-document"),
     path(
         "<int:pk>/documents/<uuid:job_id>/",
         editor.document_download,

@@ -277,6 +277,11 @@ def test_legalise_takes_number_date_and_a_real_pdf(clean_plan, people) -> None: 
     assert "Legalised by Perbup/Perwali 12 Tahun 2025" in _text(
         _as(people["mentor"]).get(_url(clean_plan, "review"))
     )
+    # Whoever sees the plan downloads the signed regulation; outsiders get 404.
+    signed = _as(people["mentor"]).get(f"/masterplans/{clean_plan.pk}/perbup.pdf")
+    assert signed.status_code == 200 and b"".join(signed.streaming_content).startswith(b"%PDF")
+    outsider = _as(people["other_coordinator"]).get(f"/masterplans/{clean_plan.pk}/perbup.pdf")
+    assert outsider.status_code == 404
 
 
 # Versions ----------------------------------------------------------------------------------

@@ -502,3 +502,12 @@ def document_download(request: HttpRequest, pk: int, job_id: str) -> FileRespons
         as_attachment=True,
         filename=(job.result_file.name or "").rsplit("/", 1)[-1],
     )
+
+
+@login_required
+def legal_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The signed Perbup/Perwali of a legalised masterplan, for anyone who sees the plan."""
+    plan = _plan(request, pk)
+    if not plan.legal_file:
+        raise Http404
+    return FileResponse(plan.legal_file.open("rb"), as_attachment=True, filename=f"perbup-{pk}.pdf")
