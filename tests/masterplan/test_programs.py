@@ -7,35 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Program
-
-
-@pytest.fixture
-def plan(users, batang):  # type: ignore[no-untyped-def]
-    return services.start_masterplan(users["coordinator"], batang, 2024)
-
-
-def _input(opd_id: int, **extra: object) -> services.ProgramInput:
-    defaults: dict[str, object] = {
-        "name": "Puskesmas Digital",
-        "element": "health",
-        "lead_opd": opd_id,
-        "horizon": "medium",
-        "start_year": 2024,
-        "end_year": 2026,
-        "budget": [(2024, "apbd", 250_000_000), (2025, "dak", 400_000_000)],
-        "indicators": [
-            services.IndicatorInput(
-                "outcome",
-                "Puskesmas dengan rekam medis elektronik",
-                "%",
-                2023,
-                Decimal("20"),
-                {2024: Decimal(40), 2025: Decimal(70), 2026: Decimal(100)},
-            )
-        ],
-    }
-    defaults.update(extra)
-    return services.ProgramInput(**defaults)  # type: ignore[arg-type]
+from tests.masterplan.conftest import program_input as _input
 
 
 def test_opd_officer_adds_a_program_for_own_opd_only(users, plan, make_opd, batang) -> None:  # type: ignore[no-untyped-def]

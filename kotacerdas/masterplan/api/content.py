@@ -12,8 +12,9 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from kotacerdas.core import access
-from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.api_support import AUTH, AuthedRequest, PageNumberWithTotal
 from kotacerdas.masterplan import services
+from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.api.programs import router as programs_router
 from kotacerdas.masterplan.models import (
     Finding,
@@ -43,13 +44,6 @@ from kotacerdas.masterplan.schemas_content import (
 from kotacerdas.regions.models import Pillar
 
 router = Router(tags=["masterplans"], auth=AUTH)
-ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
-
-
-def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return get_object_or_404(
-        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
-    )
 
 
 def _visible(request: AuthedRequest, model: Any, pk: int) -> Any:
@@ -67,7 +61,7 @@ def _visible(request: AuthedRequest, model: Any, pk: int) -> Any:
 
 @router.get("/masterplans/{masterplan_id}/overview", response={200: OverviewOut, **ERRORS})
 def get_overview(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return _plan(request, masterplan_id)
+    return visible_plan(request, masterplan_id)
 
 
 @router.patch(
@@ -76,7 +70,7 @@ def get_overview(request: AuthedRequest, masterplan_id: int) -> Masterplan:
     summary="Change vision, missions, targets, RPJMD alignment, gap analysis, roadmap",
 )
 def patch_overview(request: AuthedRequest, masterplan_id: int, payload: OverviewPatch) -> Any:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     return services.update_overview(request.auth, plan, **payload.dict(exclude_unset=True))
 
 
@@ -87,7 +81,7 @@ def patch_overview(request: AuthedRequest, masterplan_id: int, payload: Overview
     "/masterplans/{masterplan_id}/profile", response={200: list[ProfileFigureOut], **ERRORS}
 )
 def list_profile(request: AuthedRequest, masterplan_id: int) -> QuerySet:
-    return _plan(request, masterplan_id).profile.all()
+    return visible_plan(request, masterplan_id).profile.all()
 
 
 @router.post(
@@ -96,7 +90,7 @@ def list_profile(request: AuthedRequest, masterplan_id: int) -> QuerySet:
     summary="Record a profile figure (a named figure set again replaces the one recorded)",
 )
 def set_figure(request: AuthedRequest, masterplan_id: int, payload: ProfileFigureIn) -> Any:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     return services.set_profile_figure(request.auth, plan, **payload.dict())
 
 
@@ -136,7 +130,7 @@ def _finding_out(finding: Finding) -> Finding:
 def list_findings(
     request: AuthedRequest, masterplan_id: int, filters: Query[PotentialOrProblemFilters]
 ) -> QuerySet:
-    findings = _findings().filter(masterplan=_plan(request, masterplan_id))
+    findings = _findings().filter(masterplan=visible_plan(request, masterplan_id))
     if filters.kind:
         findings = findings.filter(kind=filters.kind)
     if filters.opd is not None:
@@ -154,7 +148,7 @@ def list_findings(
 def add_finding(
     request: AuthedRequest, masterplan_id: int, payload: PotentialOrProblemIn
 ) -> Status[Any]:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     finding = services.save_finding(request.auth, plan, services.FindingInput(**payload.dict()))
     return Status(201, _finding_out(finding))
 
@@ -216,13 +210,13 @@ def _goal_out(goal: RpjmdGoal) -> RpjmdGoal:
 
 @router.get("/masterplans/{masterplan_id}/goals", response={200: list[GoalOut], **ERRORS})
 def list_goals(request: AuthedRequest, masterplan_id: int) -> QuerySet:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     return plan.goals.annotate(program_count=Count("programs")).order_by("code")
 
 
 @router.post("/masterplans/{masterplan_id}/goals", response={201: GoalOut, **ERRORS})
 def add_goal(request: AuthedRequest, masterplan_id: int, payload: GoalIn) -> Status[Any]:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     goal = services.save_goal(request.auth, plan, code=payload.code, text=payload.text)
     return Status(201, _goal_out(goal))
 
@@ -265,7 +259,7 @@ def _analysis_out(pillar: Pillar, analysis: Any) -> dict[str, Any]:
     summary="Readiness and SWOT of every readiness pillar",
 )
 def list_analyses(request: AuthedRequest, masterplan_id: int) -> list[dict[str, Any]]:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     done = {a.pillar_id: a for a in plan.pillar_analyses.all()}
     return [_analysis_out(p, done.get(p.pk)) for p in Pillar.objects.all()]
 
@@ -277,7 +271,9 @@ def list_analyses(request: AuthedRequest, masterplan_id: int) -> list[dict[str, 
     summary="Fill empty readiness values from the region's published assessment",
 )
 def prefill(request: AuthedRequest, masterplan_id: int) -> dict[str, int]:
-    return {"filled": services.prefill_readiness(request.auth, _plan(request, masterplan_id))}
+    return {
+        "filled": services.prefill_readiness(request.auth, visible_plan(request, masterplan_id))
+    }
 
 
 @router.put(
@@ -286,7 +282,7 @@ def prefill(request: AuthedRequest, masterplan_id: int) -> dict[str, int]:
 def save_analysis(
     request: AuthedRequest, masterplan_id: int, pillar_code: str, payload: AnalysisIn
 ) -> dict[str, Any]:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     analysis = services.save_pillar_analysis(request.auth, plan, pillar_code, **payload.dict())
     return _analysis_out(analysis.pillar, analysis)
 
@@ -296,7 +292,7 @@ def save_analysis(
 
 @router.get("/masterplans/{masterplan_id}/strategies", response={200: list[StrategyOut], **ERRORS})
 def list_strategies(request: AuthedRequest, masterplan_id: int) -> list[dict[str, str]]:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     strategies = plan.strategies.select_related("element__dimension").order_by(
         "element__dimension__position", "element__position", "element__code"
     )
@@ -314,7 +310,7 @@ def list_strategies(request: AuthedRequest, masterplan_id: int) -> list[dict[str
 def save_strategy(
     request: AuthedRequest, masterplan_id: int, element_code: str, payload: StrategyIn
 ) -> Any:
-    plan = _plan(request, masterplan_id)
+    plan = visible_plan(request, masterplan_id)
     strategy = services.save_strategy(request.auth, plan, element_code, payload.text)
     if strategy is None:
         return Status(204, None)

@@ -3,21 +3,18 @@ The job's progress is at /api/v1/jobs/{id}; the file at its `download` link."""
 
 from typing import Any, Literal
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core import access
-from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
+from kotacerdas.core.api_support import AUTH, AuthedRequest, PageNumberWithTotal
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
 from kotacerdas.masterplan import services
-from kotacerdas.masterplan.models import Masterplan
+from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.schemas import Strict
 
 router = Router(tags=["masterplans"], auth=AUTH)
-ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
 
 
 class DocumentIn(Strict):
@@ -59,10 +56,6 @@ class DocumentOut(JobOut):
         return {"job": reverse("api:get_job", kwargs={"job_id": job.pk}), "download": download}
 
 
-def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return get_object_or_404(access.masterplans_visible_to(request.auth), pk=masterplan_id)
-
-
 @router.post(
     "/masterplans/{masterplan_id}/documents",
     response={202: DocumentOut, **ERRORS},
@@ -73,7 +66,7 @@ def request_document(
 ) -> Status[Job]:
     job = services.request_document(
         request.auth,
-        _plan(request, masterplan_id),
+        visible_plan(request, masterplan_id),
         fmt=payload.fmt,
         summary=payload.summary,
         language=payload.language,
@@ -88,4 +81,4 @@ def request_document(
 )
 @paginate(PageNumberWithTotal)
 def list_documents(request: AuthedRequest, masterplan_id: int) -> Any:
-    return services.documents_of(_plan(request, masterplan_id))
+    return services.documents_of(visible_plan(request, masterplan_id))

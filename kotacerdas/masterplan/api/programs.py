@@ -8,6 +8,7 @@ from ninja import Router, Status
 from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
 from kotacerdas.masterplan import services
+from kotacerdas.masterplan.api.lookup import visible_plan
 from kotacerdas.masterplan.messages import describe
 from kotacerdas.masterplan.models import Masterplan, Program
 from kotacerdas.masterplan.schemas import (
@@ -28,12 +29,6 @@ ERRORS = {
     409: ErrorResponse,
     422: ErrorResponse,
 }
-
-
-def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return get_object_or_404(
-        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
-    )
 
 
 def _input(payload: ProgramIn) -> services.ProgramInput:
@@ -67,12 +62,12 @@ def start(request: AuthedRequest, code: str, payload: MasterplanIn) -> Status[Ma
 
 @router.get("/masterplans/{masterplan_id}", response={200: MasterplanOut, **ERRORS})
 def get_masterplan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return _plan(request, masterplan_id)
+    return visible_plan(request, masterplan_id)
 
 
 @router.get("/masterplans/{masterplan_id}/programs", response={200: list[ProgramOut], **ERRORS})
 def list_programs(request: AuthedRequest, masterplan_id: int) -> Any:
-    return _plan(request, masterplan_id).programs.select_related("element")
+    return visible_plan(request, masterplan_id).programs.select_related("element")
 
 
 @router.post(
@@ -81,7 +76,9 @@ def list_programs(request: AuthedRequest, masterplan_id: int) -> Any:
     summary="Add a program with its budget and indicators",
 )
 def add_program(request: AuthedRequest, masterplan_id: int, payload: ProgramIn) -> Status[Any]:
-    program = services.save_program(request.auth, _plan(request, masterplan_id), _input(payload))
+    program = services.save_program(
+        request.auth, visible_plan(request, masterplan_id), _input(payload)
+    )
     return Status(201, program)
 
 
@@ -112,7 +109,7 @@ def update_program(request: AuthedRequest, program_id: int, payload: ProgramUpda
     summary="The checker's findings, completeness and budget summary",
 )
 def check(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
-    report = services.check_masterplan(_plan(request, masterplan_id))
+    report = services.check_masterplan(visible_plan(request, masterplan_id))
     return {
         "completeness": report.completeness,
         "can_submit": report.can_submit,

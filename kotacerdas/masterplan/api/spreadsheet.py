@@ -3,12 +3,10 @@
 from typing import Any
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status, UploadedFile
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import (
     AUTH,
     AuthedRequest,
@@ -17,6 +15,7 @@ from kotacerdas.core.api_support import (
     error_payload,
 )
 from kotacerdas.masterplan import spreadsheet
+from kotacerdas.masterplan.api.lookup import visible_plan
 from kotacerdas.masterplan.models import Masterplan
 from kotacerdas.program.schemas import ImportOut
 
@@ -61,12 +60,6 @@ def _download(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return get_object_or_404(
-        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
-    )
-
-
 def _filename(masterplan: Masterplan) -> str:
     return f"program-masterplan-{slugify(masterplan.region.name)}-{masterplan.first_year}.xlsx"
 
@@ -88,7 +81,7 @@ def template(request: AuthedRequest) -> HttpResponse:
     summary="The masterplan's programs, budgets and indicators as XLSX",
 )
 def export(request: AuthedRequest, masterplan_id: int) -> HttpResponse:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     return _download(spreadsheet.export_programs(masterplan), _filename(masterplan))
 
 
@@ -101,7 +94,7 @@ def export(request: AuthedRequest, masterplan_id: int) -> HttpResponse:
     ),
 )
 def import_programs(request: AuthedRequest, masterplan_id: int, file: File[UploadedFile]) -> Any:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     try:
         return spreadsheet.import_programs(request.auth, masterplan, file)
     except spreadsheet.SpreadsheetErrors as failure:

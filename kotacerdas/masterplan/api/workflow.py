@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status, UploadedFile
 
 from kotacerdas.core import access
-from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
+from kotacerdas.core.api_support import AUTH, AuthedRequest
 from kotacerdas.masterplan import services, versions
+from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.models import Masterplan, ReviewComment
 from kotacerdas.masterplan.schemas_workflow import (
     ChangesSinceReviewOut,
@@ -25,13 +26,6 @@ from kotacerdas.masterplan.schemas_workflow import (
 )
 
 router = Router(tags=["masterplans"], auth=AUTH)
-ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}
-
-
-def _plan(request: AuthedRequest, masterplan_id: int) -> Masterplan:
-    return get_object_or_404(
-        access.masterplans_visible_to(request.auth).select_related("region"), pk=masterplan_id
-    )
 
 
 def _state(request: AuthedRequest, masterplan: Masterplan) -> dict[str, Any]:
@@ -55,7 +49,7 @@ def _state(request: AuthedRequest, masterplan: Masterplan) -> dict[str, Any]:
     summary="The masterplan's status and what you may do with it now",
 )
 def workflow_state(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
-    return _state(request, _plan(request, masterplan_id))
+    return _state(request, visible_plan(request, masterplan_id))
 
 
 @router.post(
@@ -64,7 +58,7 @@ def workflow_state(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]
     summary="Submit for review (the coordinator); refused while the checker finds errors",
 )
 def submit(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     services.submit(request.auth, masterplan)
     return _state(request, masterplan)
 
@@ -75,7 +69,7 @@ def submit(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
     summary="Send the masterplan back with what to change (a reviewer; comment required)",
 )
 def request_changes(request: AuthedRequest, masterplan_id: int, payload: ReviewIn) -> Any:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     services.request_changes(request.auth, masterplan, payload.comment)
     return _state(request, masterplan)
 
@@ -86,7 +80,7 @@ def request_changes(request: AuthedRequest, masterplan_id: int, payload: ReviewI
     summary="Approve the submitted masterplan (a reviewer)",
 )
 def approve(request: AuthedRequest, masterplan_id: int, payload: ReviewIn) -> Any:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     services.approve(request.auth, masterplan, payload.comment)
     return _state(request, masterplan)
 
@@ -103,7 +97,7 @@ def legalise(
     date: Form[datetime.date],
     file: File[UploadedFile],
 ) -> Any:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     try:
         services.legalise(request.auth, masterplan, number=number, date=date, document=file)
     except ValidationError as error:
@@ -120,7 +114,11 @@ def legalise(
     summary="The versions frozen at each submission, newest first",
 )
 def list_versions(request: AuthedRequest, masterplan_id: int) -> Any:
-    return _plan(request, masterplan_id).versions.select_related("created_by").order_by("-number")
+    return (
+        visible_plan(request, masterplan_id)
+        .versions.select_related("created_by")
+        .order_by("-number")
+    )
 
 
 @router.get(
@@ -129,7 +127,7 @@ def list_versions(request: AuthedRequest, masterplan_id: int) -> Any:
     summary="What changed from version a to version b",
 )
 def compare_versions(request: AuthedRequest, masterplan_id: int, a: int, b: int) -> Any:
-    changes = versions.compare(_plan(request, masterplan_id), a, b)
+    changes = versions.compare(visible_plan(request, masterplan_id), a, b)
     return {"a": a, "b": b, "changes": changes}
 
 
@@ -139,7 +137,7 @@ def compare_versions(request: AuthedRequest, masterplan_id: int, a: int, b: int)
     summary="What changed since the version you last reviewed",
 )
 def changes_since_my_review(request: AuthedRequest, masterplan_id: int) -> Any:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     reviewed = versions.reviewed_version(request.auth, masterplan)
     latest = versions.latest_version(masterplan)
     changes = None
@@ -158,7 +156,7 @@ def changes_since_my_review(request: AuthedRequest, masterplan_id: int) -> Any:
     summary="Review threads, oldest first, with their replies",
 )
 def list_comments(request: AuthedRequest, masterplan_id: int, section: str = "") -> Any:
-    return services.comment_threads(_plan(request, masterplan_id), section=section or None)
+    return services.comment_threads(visible_plan(request, masterplan_id), section=section or None)
 
 
 @router.post(
@@ -169,7 +167,7 @@ def list_comments(request: AuthedRequest, masterplan_id: int, section: str = "")
 def add_comment(
     request: AuthedRequest, masterplan_id: int, payload: CommentIn
 ) -> Status[ReviewComment]:
-    masterplan = _plan(request, masterplan_id)
+    masterplan = visible_plan(request, masterplan_id)
     program = parent = None
     if payload.program is not None:
         program = masterplan.programs.filter(pk=payload.program).first()
