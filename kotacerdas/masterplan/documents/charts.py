@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 from django.utils.translation import gettext as _
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.projections.polar import PolarAxes
@@ -57,6 +58,18 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def _rectangles(
+    boxes: Sequence[tuple[float, float, float, float]], colours: Sequence[str]
+) -> PolyCollection:
+    """Bars as one collection of (x0, y0, x1, y1) rectangles: a patch per bar (barh, bar)
+    costs matplotlib about a millisecond each in bookkeeping."""
+    return PolyCollection(
+        [[(x0, y0), (x1, y0), (x1, y1), (x0, y1)] for x0, y0, x1, y1 in boxes],
+        facecolors=colours,
+        edgecolors="none",
+    )
+
+
 def _shorten(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -84,12 +97,11 @@ def roadmap_gantt(
     figure = plt.figure(figsize=(6.7, height))
     figure.subplots_adjust(left=0.2, right=0.98, top=1 - 0.55 / height, bottom=0.5 / height)
     ax = figure.add_subplot()
-    ax.barh(
-        [y for y, _p in bars],
-        [p.end_year - p.start_year + 1 for _y, p in bars],
-        left=[p.start_year - 0.5 for _y, p in bars],
-        height=0.8,
-        color=[HORIZON_COLOURS.get(p.horizon, "#495057") for _y, p in bars],
+    ax.add_collection(
+        _rectangles(
+            [(p.start_year - 0.5, y - 0.4, p.end_year + 0.5, y + 0.4) for y, p in bars],
+            [HORIZON_COLOURS.get(p.horizon, "#495057") for _y, p in bars],
+        )
     )
     ax.set_yticks([y for y, _name in groups])
     ax.set_yticklabels([name for _y, name in groups], fontsize=7)
@@ -142,17 +154,18 @@ def budget_by_year(budget: BudgetTable) -> bytes:
     figure.subplots_adjust(left=0.08, right=0.99, top=0.9, bottom=0.1)
     ax = figure.add_subplot()
     bottoms = [0.0] * len(budget.years)
+    boxes: list[tuple[float, float, float, float]] = []
+    colours: list[str] = []
     for source in budget.sources:
         heights = [budget.cells.get((year, source), 0) / 1e9 for year in budget.years]
-        ax.bar(
-            budget.years,
-            heights,
-            bottom=bottoms,
-            color=SOURCE_COLOURS.get(source, "#495057"),
-            label=source_short(source),
-            width=0.7,
-        )
+        for year, bottom, height in zip(budget.years, bottoms, heights, strict=True):
+            if height:
+                boxes.append((year - 0.35, bottom, year + 0.35, bottom + height))
+                colours.append(SOURCE_COLOURS.get(source, "#495057"))
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    ax.add_collection(_rectangles(boxes, colours))
+    if budget.years:
+        ax.set_xlim(budget.years[0] - 0.6, budget.years[-1] + 0.6)
     ax.set_xticks(budget.years)
     ax.tick_params(labelsize=7)
     ax.set_ylabel(_("billion Rupiah"), fontsize=7)
@@ -163,7 +176,16 @@ def budget_by_year(budget: BudgetTable) -> bytes:
     top = max(bottoms, default=0.0)
     ax.set_ylim(0, top * 1.2 if top else 1)  # room for the legend above the bars
     if budget.sources:
-        ax.legend(fontsize=7, frameon=False, ncols=min(6, len(budget.sources)), loc="upper left")
+        ax.legend(
+            handles=[
+                Patch(color=SOURCE_COLOURS.get(s, "#495057"), label=source_short(s))
+                for s in budget.sources
+            ],
+            fontsize=7,
+            frameon=False,
+            ncols=min(6, len(budget.sources)),
+            loc="upper left",
+        )
     return _png(figure)
 
 

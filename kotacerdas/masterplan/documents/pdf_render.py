@@ -80,7 +80,6 @@ def full_html(content: MasterplanContent, charts: Charts) -> str:
             (by_anchor["problems"], problems),
         ],
         "dimensions": [(d, by_anchor[f"dimension-{d.code}"]) for d in content.dimensions],
-        "program_columns": labels.program_columns(),
         "charts": chart_urls(charts),
         "empty": labels.empty(),
         "total_in_words": rupiah_in_words(content.budget.total, content.language),
