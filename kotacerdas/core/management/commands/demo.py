@@ -40,4 +40,18 @@ class Command(BaseCommand):
                 f"  {account.username:<24} {account.role:<20}{region} {account.description}"
             )
         if not options["no_serve"]:
+            self._serve_with_a_job_worker()
+
+    def _serve_with_a_job_worker(self) -> None:
+        """Exports and documents are background jobs: run one worker beside the web
+        server for as long as the demo serves, as a deployment would."""
+        import subprocess
+        import sys
+
+        worker = subprocess.Popen([sys.executable, "-m", "kotacerdas.cli", "worker"])
+        self.stdout.write(f"Background job worker started (pid {worker.pid}).")
+        try:
             call_command("serve", workers=2, port=settings.PORT)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
