@@ -4,10 +4,8 @@ that cannot be edited while in review, and query counts that do not grow with ro
 
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from django.test import Client
 
 from kotacerdas.accounts.models import User
 from kotacerdas.masterplan import services
@@ -23,6 +21,9 @@ from kotacerdas.masterplan.models import (
 )
 from kotacerdas.masterplan.services import content as content_services
 from tests.masterplan.conftest import program_input
+from tests.masterplan.pages import client_as as _as
+from tests.masterplan.pages import page_text as _text
+from tests.masterplan.pages import page_url as _url
 
 PAGES = ["profile", "findings", "analyses", "vision"]
 SEES = {"office", "mentor", "coordinator", "officer"}
@@ -44,21 +45,6 @@ def people(users, make_user) -> dict[str, User | None]:  # type: ignore[no-untyp
 @pytest.fixture
 def other_opd(make_opd, batang):  # type: ignore[no-untyped-def]
     return make_opd(batang, "Dinas Perhubungan Batang", abbreviation="Dishub")
-
-
-def _as(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def _url(plan: Masterplan, page: str, suffix: str = "") -> str:
-    return f"/masterplans/{plan.pk}/{page}/{suffix}"
-
-
-def _text(response: Any) -> str:
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def _labelled(body: str) -> set[str]:

@@ -12,13 +12,15 @@ from django.test import Client
 from kotacerdas.accounts.models import User
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import (
-    Masterplan,
     MasterplanStatus,
     MasterplanVersion,
     ReviewComment,
 )
 from tests.masterplan import conftest_workflow
 from tests.masterplan.conftest_workflow import PNG, program_data, tiny_pdf
+from tests.masterplan.pages import client_as
+from tests.masterplan.pages import page_text as _text
+from tests.masterplan.pages import page_url as _url
 
 # Shared fixtures (pytest finds fixtures by module attribute).
 clean_plan = conftest_workflow.clean_plan
@@ -41,19 +43,7 @@ def people(users, make_user) -> dict[str, User | None]:  # type: ignore[no-untyp
 
 
 def _as(user: User | None, language: str = "en") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def _url(plan: Masterplan, page: str, suffix: str = "") -> str:
-    return f"/masterplans/{plan.pk}/{page}/{suffix}"
-
-
-def _text(response: Any) -> str:
-    return re.sub(r"\s+", " ", response.content.decode())
+    return client_as(user, language)
 
 
 def _messages(response: Any) -> list[str]:
