@@ -4,6 +4,7 @@ The table of variables is in README.md. A wrong value stops start-up with one
 line naming the variable (see ``kotacerdas.config``).
 """
 
+import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -158,6 +159,10 @@ TASKS = {
     }
 }
 
+# Processes one document job may use: the masterplan PDF lays out its heaviest chapter,
+# and the DOCX draws its charts, in a forked child beside the job (1: all in one process).
+DOCUMENT_PROCESSES = env_int("KOTACERDAS_DOCUMENT_PROCESSES", default=min(2, os.cpu_count() or 1))
+
 # HTTPS: on by default when debug is off; a deployment behind a TLS-terminating
 # load balancer forwards X-Forwarded-Proto.
 HTTPS = env_bool("KOTACERDAS_HTTPS", default=not DEBUG)
@@ -181,5 +186,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("KOTACERDAS_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        # fontTools (WeasyPrint's font subsetter without HarfBuzz) logs every table at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }

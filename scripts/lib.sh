@@ -38,6 +38,25 @@ apt_install() {
     die "could not install $package; install it with: apt-get install $package"
 }
 
+# apt_package PACKAGE: install a Debian package (a library, fonts) unless it is installed.
+apt_package() {
+  local package="$1"
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && return 0
+  say "Installing $package (Debian)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null ||
+    die "could not install $package; install it with: apt-get install $package"
+}
+
+# What the PDF documents need from the system: Liberation Sans (the documents' font;
+# without it DejaVu Sans, wider, adds pages) and HarfBuzz's subsetter (WeasyPrint embeds
+# font subsets with it in milliseconds; its fontTools fallback takes a second or more).
+ensure_document_libraries() {
+  apt_package fonts-liberation2
+  apt_package libharfbuzz-subset0
+}
+
 compile_messages() {
   apt_install gettext msgfmt
   (cd kotacerdas && "$VENV/bin/django-admin" compilemessages --ignore='.venv' -v0)

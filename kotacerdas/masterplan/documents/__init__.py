@@ -5,8 +5,8 @@ Indonesian or English.
     render(masterplan, fmt="docx", summary=False, language="id") -> Rendered
 
 Gathering reads the masterplan in a fixed number of queries (content.py); the charts are
-drawn once per document (charts.py); docx_render.py, pdf_render.py and summary.py lay
-them out.
+drawn once per document (charts.py); docx_render.py, pdf_book.py and summary.py lay them
+out, using the second core where there is one (core.forked).
 """
 
 import gc
@@ -80,7 +80,8 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    from kotacerdas.masterplan.documents import charts, content, docx_render, pdf_render
+    from kotacerdas.core.forked import beside, here
+    from kotacerdas.masterplan.documents import charts, content, docx_render, pdf_book
     from kotacerdas.masterplan.documents import summary as summary_module
 
     report = progress or (lambda percent, message: None)
@@ -88,14 +89,18 @@ def render(
         report(5, _("Gathering the masterplan"))
         gathered = content.gather(masterplan)
         report(25, _("Drawing the charts"))
-        drawn = charts.draw_all(gathered, compact=summary)
-        report(45, _("Laying out the document"))
         pages = None
         if fmt == "docx":
+            # The charts are drawn beside the text, and put in their places at the end.
+            drawn = beside(charts.draw_all, gathered, compact=summary)
+            report(45, _("Laying out the document"))
             render_docx = summary_module.render_summary_docx if summary else docx_render.render_docx
             data = render_docx(gathered, drawn)
         else:
-            render_pdf = summary_module.render_summary_pdf if summary else pdf_render.render_pdf
+            # The PDF lays its heaviest chapter out beside the rest (pdf_book.py).
+            drawn = here(charts.draw_all, gathered, compact=summary)
+            report(45, _("Laying out the document"))
+            render_pdf = summary_module.render_summary_pdf if summary else pdf_book.render_book
             pdf = render_pdf(gathered, drawn)
             data, pages = pdf.data, pdf.pages
     return Rendered(data, file_name(masterplan, fmt, summary=summary, language=language), pages)

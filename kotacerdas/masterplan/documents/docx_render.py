@@ -15,6 +15,7 @@ from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from kotacerdas.core.forked import Pending
 from kotacerdas.masterplan.documents import labels
 from kotacerdas.masterplan.documents.charts import HORIZON_COLOURS, Charts
 from kotacerdas.masterplan.documents.content import (
@@ -97,8 +98,29 @@ def bullets(document: Document, items: Sequence[str], numbered: bool = False) ->
             styled(document, item, "ListBullet")
 
 
-def picture(document: Document, png: bytes, width_cm: float = 17) -> None:
-    document.add_picture(io.BytesIO(png), width=Cm(width_cm))
+class Pictures:
+    """Places for the charts, filled once they are drawn: the charts are drawn in a child
+    process (core.forked) while this one writes the text."""
+
+    def __init__(self, charts: Pending[Charts]) -> None:
+        self._charts = charts
+        self._places: list[tuple[Paragraph, str, float]] = []
+
+    def add(self, document: Document, chart: str, width_cm: float = 17) -> None:
+        self._places.append((document.add_paragraph(), chart, width_cm))
+
+    def fill(self) -> None:
+        drawn = self._charts.result()
+        for paragraph, chart, width_cm in self._places:
+            png = getattr(drawn, chart)
+            paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+
+
+def save(document: Document, pictures: Pictures) -> bytes:
+    pictures.fill()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def budget_rows(budget: BudgetTable) -> list[Row]:
@@ -197,7 +219,7 @@ def _findings(document: Document, c: MasterplanContent) -> None:
             document.add_paragraph(labels.empty())
 
 
-def _analyses(document: Document, c: MasterplanContent, charts: Charts) -> None:
+def _analyses(document: Document, c: MasterplanContent, pictures: Pictures) -> None:
     heading(document, labels.section(c, "analyses"))
     heading(document, labels.section(c, "readiness"))
     add_table(
@@ -206,7 +228,7 @@ def _analyses(document: Document, c: MasterplanContent, charts: Charts) -> None:
         [_("Pillar"), _("Readiness (1–5)"), _("Notes")],
         [[p.name, p.readiness_display, p.readiness_notes] for p in c.pillars],
     )
-    picture(document, charts.readiness, 8)
+    pictures.add(document, "readiness", 8)
     heading(document, labels.section(c, "gap"))
     text_lines(document, c.gap_analysis)
     heading(document, labels.section(c, "swot"))
@@ -302,7 +324,7 @@ def _dimension(document: Document, c: MasterplanContent, d: DimensionSection) ->
     budget_table(document, d.budget)
 
 
-def _budget(document: Document, c: MasterplanContent, charts: Charts) -> None:
+def _budget(document: Document, c: MasterplanContent, pictures: Pictures) -> None:
     heading(document, labels.section(c, "budget"))
     document.add_paragraph(_("Budget estimates per year and funding source, in Rupiah."))
     budget_table(document, c.budget)
@@ -316,7 +338,7 @@ def _budget(document: Document, c: MasterplanContent, charts: Charts) -> None:
             for d in c.dimensions
         ],
     )
-    picture(document, charts.budget)
+    pictures.add(document, "budget")
 
 
 def gantt_rows(c: MasterplanContent) -> list[Row]:
@@ -336,11 +358,11 @@ def gantt_rows(c: MasterplanContent) -> list[Row]:
     return rows
 
 
-def _roadmap(document: Document, c: MasterplanContent, charts: Charts) -> None:
+def _roadmap(document: Document, c: MasterplanContent, pictures: Pictures) -> None:
     heading(document, labels.section(c, "roadmap"))
     heading(document, labels.section(c, "roadmap-chart"))
     text_lines(document, c.roadmap)
-    picture(document, charts.roadmap)
+    pictures.add(document, "roadmap")
     if c.programs:
         columns = [Col(0.7), Col(4.2), *[Col(0.55, "center") for _y in c.years]]
         header = [_("No."), _("Program"), *(str(y) for y in c.years)]
@@ -381,20 +403,18 @@ def _legalisation(document: Document, c: MasterplanContent) -> None:
     document.add_paragraph(labels.legalisation(c))
 
 
-def render_docx(content: MasterplanContent, charts: Charts) -> bytes:
-    document = new(content)
+def render_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
+    document, pictures = new(content), Pictures(charts)
     _cover(document, content)
     _contents(document, content)
     _profile(document, content)
     _findings(document, content)
-    _analyses(document, content, charts)
+    _analyses(document, content, pictures)
     _vision(document, content)
     heading(document, labels.section(content, "programs"))
     for dimension in content.dimensions:
         _dimension(document, content, dimension)
-    _budget(document, content, charts)
-    _roadmap(document, content, charts)
+    _budget(document, content, pictures)
+    _roadmap(document, content, pictures)
     _legalisation(document, content)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return save(document, pictures)

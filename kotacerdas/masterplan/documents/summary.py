@@ -2,7 +2,6 @@
 and budget by dimension, source and year, the quick wins, and the charts.
 Call inside `translation.override`."""
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
+from kotacerdas.core.forked import Pending
 from kotacerdas.masterplan.documents import docx_render, labels, pdf_render
 from kotacerdas.masterplan.documents.charts import Charts
 from kotacerdas.masterplan.documents.content import MasterplanContent, ProgramRow, source_short
@@ -87,7 +87,7 @@ def more_text(count: int) -> str:
     return _("… and %(count)d more quick wins, listed in the masterplan.") % {"count": count}
 
 
-def render_summary_pdf(content: MasterplanContent, charts: Charts) -> pdf_render.Pdf:
+def render_summary_pdf(content: MasterplanContent, charts: Pending[Charts]) -> pdf_render.Pdf:
     summary = summarise(content)
     html = render_to_string(
         "masterplan/document/summary.html",
@@ -96,17 +96,17 @@ def render_summary_pdf(content: MasterplanContent, charts: Charts) -> pdf_render
             "content": content,
             "title": labels.title(),
             "document_title": f"{summary.title}: {labels.title()} {content.region} {content.period}",
-            "charts": pdf_render.chart_urls(charts),
+            "charts": pdf_render.chart_urls(),
             "more": more_text(summary.more_quick_wins) if summary.more_quick_wins else "",
             "empty": labels.empty(),
         },
     )
-    return pdf_render.write_pdf(html, charts)
+    return pdf_render.write_pdf(html, charts.result())
 
 
-def render_summary_docx(content: MasterplanContent, charts: Charts) -> bytes:
+def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
     summary = summarise(content)
-    document = docx_render.new(content)
+    document, pictures = docx_render.new(content), docx_render.Pictures(charts)
     document.sections[0].different_first_page_header_footer = False
     docx_render.styled(document, f"{summary.title}: {labels.title()}", "Title")
     heading = document.add_paragraph()
@@ -133,7 +133,7 @@ def render_summary_docx(content: MasterplanContent, charts: Charts) -> bytes:
     )
     docx_render.add_heading(document, _("Budget per year and funding source"), 2)
     docx_render.budget_table(document, content.budget)
-    docx_render.picture(document, charts.budget, 15)
+    pictures.add(document, "budget", 15)
     docx_render.add_heading(document, _("Quick wins"), 2)
     if summary.quick_wins:
         rows: list[Row] = [
@@ -152,8 +152,6 @@ def render_summary_docx(content: MasterplanContent, charts: Charts) -> bytes:
         document.add_paragraph(labels.empty())
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     docx_render.add_heading(document, _("Readiness and 10-year roadmap"), 2)
-    docx_render.picture(document, charts.readiness, 6.5)
-    docx_render.picture(document, charts.roadmap, 13)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    pictures.add(document, "readiness", 6.5)
+    pictures.add(document, "roadmap", 13)
+    return docx_render.save(document, pictures)

@@ -1,0 +1,223 @@
+"""The whole masterplan as PDF, laid out on both cores.
+
+The book is a sequence of runs that each start a page: a chapter, or one dimension of the
+programs chapter. A forked child (core.forked) lays out the last dimensions, most of the
+programs, as one document, while this process draws the charts and lays out the runs
+before and after them as two documents. Then the front matter (cover, and contents with
+the page of each heading) is laid out, and pdf_join puts the pages in order and adds their
+footers (title, page number), the outline and the links of the contents. Call inside `translation.override`.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.template.loader import render_to_string
+from weasyprint import HTML, Document
+from weasyprint.text.fonts import FontConfiguration
+
+from kotacerdas.core.forked import Pending, beside
+from kotacerdas.masterplan.documents import labels, pdf_join
+from kotacerdas.masterplan.documents.charts import Charts
+from kotacerdas.masterplan.documents.content import MasterplanContent
+from kotacerdas.masterplan.documents.pdf_render import Pdf, chart_images, chart_urls, fetcher
+from kotacerdas.masterplan.documents.rupiah import rupiah_in_words
+
+# The share of the programs the child lays out: this process draws the charts and lays
+# out the other chapters meanwhile (tuned with ./scripts/bench masterplan-docs).
+CHILD_SHARE = 0.8
+FRONT, OWN, CHILD = 0, 1, 2  # the parts joined: front matter, this process's, the child's
+
+Anchors = dict[str, tuple[float, float]]  # id: x, y of its top left on the page, CSS px
+
+
+@dataclass(frozen=True)
+class Run:
+    template: str
+    chapter: labels.Heading | None = None  # the chapter this run opens
+    dimensions: list[Any] = field(default_factory=list)  # (dimension, heading) pairs
+
+    @property
+    def programs(self) -> int:
+        return sum(len(dimension.programs) for dimension, _heading in self.dimensions)
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A part laid out and written in the child: the PDF, and each page's anchors."""
+
+    data: bytes
+    anchors: list[Anchors]
+
+
+class Layout:
+    """WeasyPrint layout in one process, with one font configuration for all its
+    documents (each new one costs tens of milliseconds)."""
+
+    def __init__(self, images: dict[str, bytes]) -> None:
+        self.images = images
+        self.fonts = FontConfiguration()
+
+    def __call__(self, html: str) -> Document:
+        return HTML(string=html, url_fetcher=fetcher(self.images)).render(font_config=self.fonts)
+
+
+def _anchors(documents: list[Document]) -> list[Anchors]:
+    # WeasyPrint 70 gives an anchor's box as x1, y1, x2, y2.
+    return [
+        {name: (box[0], box[1]) for name, box in page.anchors.items()}
+        for document in documents
+        for page in document.pages
+    ]
+
+
+def _write(documents: list[Document]) -> bytes:
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()
+
+
+def lay_out_part(html: str) -> LaidOut:
+    """Runs in the child: a part without charts, laid out and written."""
+    document = Layout({})(html)
+    return LaidOut(_write([document]), _anchors([document]))
+
+
+def _context(content: MasterplanContent) -> dict[str, Any]:
+    by_anchor = {item.anchor: item for item in labels.chapters(content)}
+    potentials = [(g.opd, f) for g in content.findings for f in g.potentials]
+    problems = [(g.opd, f) for g in content.findings for f in g.problems]
+    return {
+        "content": content,
+        "title": labels.title(),
+        "document_title": f"{labels.title()} {content.region} {content.period}",
+        "cover_lines": labels.cover_lines(content),
+        "h": {anchor.replace("-", "_"): item for anchor, item in by_anchor.items()},
+        "finding_sections": [
+            (by_anchor["potentials"], potentials),
+            (by_anchor["problems"], problems),
+        ],
+        "dimensions": [(d, by_anchor[f"dimension-{d.code}"]) for d in content.dimensions],
+        "charts": chart_urls(),
+        "empty": labels.empty(),
+        "total_in_words": rupiah_in_words(content.budget.total, content.language),
+        "legalisation": labels.legalisation(content),
+    }
+
+
+def _runs(context: dict[str, Any], chapters: list[labels.Heading]) -> list[Run]:
+    """The chapters in order; the programs chapter one run per dimension."""
+    runs = []
+    for chapter in chapters:
+        template = f"masterplan/document/book/{chapter.anchor}.html"
+        if chapter.anchor != "programs" or not context["dimensions"]:
+            runs.append(Run(template, chapter))
+            continue
+        for index, pair in enumerate(context["dimensions"]):
+            runs.append(Run(template, chapter if index == 0 else None, [pair]))
+    return runs
+
+
+def _split(runs: list[Run]) -> tuple[list[Run], list[Run], list[Run]]:
+    """Runs before the child's, the child's (the last dimensions, as near to CHILD_SHARE
+    of the programs as they come) and after."""
+    program_runs = [index for index, run in enumerate(runs) if run.dimensions]
+    if not program_runs:
+        return runs, [], []
+    target = CHILD_SHARE * sum(run.programs for run in runs)
+    first, last = program_runs[0], program_runs[-1]
+    best, best_gap, count = last, None, 0
+    for start in range(last, first - 1, -1):
+        count += runs[start].programs
+        if best_gap is None or abs(count - target) < best_gap:
+            best, best_gap = start, abs(count - target)
+    return runs[:best], runs[best : last + 1], runs[last + 1 :]
+
+
+def _part_html(context: dict[str, Any], runs: list[Run]) -> str:
+    return render_to_string("masterplan/document/book/part.html", context | {"runs": runs})
+
+
+def _spots(pages: list[Anchors], front_pages: int) -> dict[str, pdf_join.Spot]:
+    """Where each anchor lands in the joined document, after `front_pages` pages."""
+    spots: dict[str, pdf_join.Spot] = {}
+    for index, anchors in enumerate(pages):
+        for name, (x, y) in anchors.items():
+            spots.setdefault(name, pdf_join.Spot(front_pages + index, x, y))
+    return spots
+
+
+def _front(
+    context: dict[str, Any],
+    headings: list[labels.Heading],
+    pages: list[Anchors],
+    layout: Layout,
+) -> tuple[Document, dict[str, pdf_join.Spot]]:
+    """The cover and contents. The contents' page numbers depend on how many pages they
+    take themselves: guess two (cover and one page of contents), and lay them out again
+    in the rare case the guess was wrong."""
+    front_pages = 2
+    while True:
+        spots = _spots(pages, front_pages)
+        contents = [(h, spots[h.anchor].page + 1 if h.anchor in spots else "") for h in headings]
+        front = layout(
+            render_to_string(
+                "masterplan/document/book/front.html", context | {"contents": contents}
+            )
+        )
+        if len(front.pages) == front_pages:
+            return front, spots
+        front_pages = len(front.pages)
+
+
+def _take_contents_links(front: Document, spots: dict[str, pdf_join.Spot]) -> list[pdf_join.Link]:
+    """The contents link to other documents, which WeasyPrint cannot resolve: take the
+    links out of the front matter for pdf_join to add to the joined file, one per entry
+    (WeasyPrint lists one for each box of the entry: covering them all)."""
+    links = []
+    for index, page in enumerate(front.pages):
+        boxes: dict[str, list[tuple[float, float, float, float]]] = {}
+        for link_type, anchor, rect, _box in page.links:
+            if link_type == "internal" and anchor in spots:
+                boxes.setdefault(anchor, []).append(tuple(rect))
+        for anchor, rects in boxes.items():
+            cover = (
+                min(r[0] for r in rects),
+                min(r[1] for r in rects),
+                max(r[2] for r in rects),
+                max(r[3] for r in rects),
+            )
+            links.append(pdf_join.Link(index, cover, spots[anchor]))
+        page.links[:] = [link for link in page.links if link[0] != "internal"]
+    return links
+
+
+def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
+    context = _context(content)
+    headings = labels.chapters(content)
+    before, in_child, after = _split(_runs(context, [h for h in headings if h.level == 1]))
+    child = beside(lay_out_part, _part_html(context, in_child)) if in_child else None
+    layout = Layout(chart_images(charts.result()))
+    own = [layout(_part_html(context, runs)) for runs in (before, after) if runs]
+    own_pdf = _write(own)
+    laid_out = child.result() if child else LaidOut(b"", [])
+
+    own_pages = _anchors(own)
+    before_pages = len(own[0].pages) if before else 0
+    pages = own_pages[:before_pages] + laid_out.anchors + own_pages[before_pages:]
+    front, spots = _front(context, headings, pages, layout)
+    links = _take_contents_links(front, spots)
+    order = [(FRONT, index) for index in range(len(front.pages))]
+    order += [(OWN, index) for index in range(before_pages)]
+    order += [(CHILD, index) for index in range(len(laid_out.anchors))]
+    order += [(OWN, index) for index in range(before_pages, len(own_pages))]
+    data = pdf_join.join(
+        [_write([front]), own_pdf, laid_out.data],
+        order,
+        footer=context["document_title"],
+        bookmarks=[
+            pdf_join.Bookmark(h.text, h.level, spots[h.anchor])
+            for h in headings
+            if h.anchor in spots
+        ],
+        links=links,
+    )
+    return Pdf(data, len(order))
