@@ -153,6 +153,28 @@ def test_english_on_request(rendered: Rendered) -> None:
     assert rupiah_in_words(rendered.total, "en") in text
 
 
+def _pictures_under_headings(data: bytes) -> list[str]:
+    """For each picture in the document, the heading it comes under."""
+    document = docx.Document(io.BytesIO(data))
+    under, found = "", []
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
+            under = paragraph.text
+        if paragraph._p.xpath(".//w:drawing"):
+            found.append(under)
+    return found
+
+
+def test_the_charts_are_pictures_in_their_places(rendered: Rendered) -> None:
+    # Drawn in a child process while the text is written, then put where they belong.
+    assert _pictures_under_headings(rendered.docx_en) == [
+        "3.1 Readiness per pillar",
+        "6 Budget summary",
+        "7.1 10-year roadmap",
+    ]
+    assert len(docx.Document(io.BytesIO(rendered.summary_docx)).inline_shapes) == 3
+
+
 def test_weasyprint_pdf_has_the_expected_page_text(rendered: Rendered, tmp_path: Path) -> None:
     path = tmp_path / rendered.pdf_id.filename
     path.write_bytes(rendered.pdf_id.data)

@@ -124,7 +124,8 @@ def test_one_process_or_two_make_the_same_document(books: Books) -> None:
 
 def test_joining_keeps_the_first_parts_pages_first() -> None:
     page = HTML(string="<p>A page</p>").write_pdf()
+    nothing: dict[str, list[Any]] = {"numbers": [], "bookmarks": [], "links": []}
     with pytest.raises(ValueError, match="first part"):
-        pdf_join.join([page, page], [(1, 0), (0, 0)], footer="", bookmarks=[], links=[])
-    joined = pdf_join.join([page, page], [(0, 0), (1, 0)], footer=TITLE, bookmarks=[], links=[])
+        pdf_join.join([page, page], [(1, 0), (0, 0)], footer="", **nothing)
+    joined = pdf_join.join([page, page], [(0, 0), (1, 0)], footer=TITLE, **nothing)
     assert [_flat(text) for text in _pages_text(joined)] == ["A page", f"A page {TITLE} 2"]

@@ -3,9 +3,10 @@
 The book is a sequence of runs that each start a page: a chapter, or one dimension of the
 programs chapter. A forked child (core.forked) lays out the last dimensions, most of the
 programs, as one document, while this process draws the charts and lays out the runs
-before and after them as two documents. Then the front matter (cover, and contents with
-the page of each heading) is laid out, and pdf_join puts the pages in order and adds their
-footers (title, page number), the outline and the links of the contents. Call inside `translation.override`.
+before and after them as two documents. The front matter (cover, contents) is laid out
+meanwhile too; once the child is done, pdf_join puts the pages in order and adds what
+depends on the whole: footers with page numbers, the page number and link of each entry of
+the contents, and the outline. Call inside `translation.override`.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from kotacerdas.masterplan.documents.rupiah import rupiah_in_words
 # out the other chapters meanwhile (tuned with ./scripts/bench masterplan-docs).
 CHILD_SHARE = 0.8
 FRONT, OWN, CHILD = 0, 1, 2  # the parts joined: front matter, this process's, the child's
+# The contents' type (base.html: 9 pt, Liberation Sans), for writing their page numbers.
+CONTENTS_SIZE = 9
+CONTENTS_ASCENT = 0.905 * CONTENTS_SIZE / 0.75  # CSS px from the top of a line to its baseline
 
 Anchors = dict[str, tuple[float, float]]  # id: x, y of its top left on the page, CSS px
 
@@ -145,49 +149,31 @@ def _spots(pages: list[Anchors], front_pages: int) -> dict[str, pdf_join.Spot]:
     return spots
 
 
-def _front(
-    context: dict[str, Any],
-    headings: list[labels.Heading],
-    pages: list[Anchors],
-    layout: Layout,
-) -> tuple[Document, dict[str, pdf_join.Spot]]:
-    """The cover and contents. The contents' page numbers depend on how many pages they
-    take themselves: guess two (cover and one page of contents), and lay them out again
-    in the rare case the guess was wrong."""
-    front_pages = 2
-    while True:
-        spots = _spots(pages, front_pages)
-        contents = [(h, spots[h.anchor].page + 1 if h.anchor in spots else "") for h in headings]
-        front = layout(
-            render_to_string(
-                "masterplan/document/book/front.html", context | {"contents": contents}
-            )
-        )
-        if len(front.pages) == front_pages:
-            return front, spots
-        front_pages = len(front.pages)
-
-
-def _take_contents_links(front: Document, spots: dict[str, pdf_join.Spot]) -> list[pdf_join.Link]:
-    """The contents link to other documents, which WeasyPrint cannot resolve: take the
-    links out of the front matter for pdf_join to add to the joined file, one per entry
-    (WeasyPrint lists one for each box of the entry: covering them all)."""
-    links = []
+def _contents(
+    front: Document, spots: dict[str, pdf_join.Spot]
+) -> tuple[list[pdf_join.Link], list[pdf_join.PageNumber]]:
+    """The entries of the contents, laid out before the chapters' pages were known: a
+    link and a page number for each, for pdf_join to add. WeasyPrint cannot resolve links
+    into other documents, so they are taken out of the front matter; it lists one per box
+    of an entry, and the link covers them all."""
+    links, numbers = [], []
     for index, page in enumerate(front.pages):
         boxes: dict[str, list[tuple[float, float, float, float]]] = {}
         for link_type, anchor, rect, _box in page.links:
             if link_type == "internal" and anchor in spots:
                 boxes.setdefault(anchor, []).append(tuple(rect))
         for anchor, rects in boxes.items():
-            cover = (
-                min(r[0] for r in rects),
-                min(r[1] for r in rects),
-                max(r[2] for r in rects),
-                max(r[3] for r in rects),
+            left, top = min(r[0] for r in rects), min(r[1] for r in rects)
+            right, bottom = max(r[2] for r in rects), max(r[3] for r in rects)
+            target = spots[anchor]
+            links.append(pdf_join.Link(index, (left, top, right, bottom), target))
+            numbers.append(
+                pdf_join.PageNumber(
+                    index, right, top + CONTENTS_ASCENT, str(target.page + 1), CONTENTS_SIZE
+                )
             )
-            links.append(pdf_join.Link(index, cover, spots[anchor]))
         page.links[:] = [link for link in page.links if link[0] != "internal"]
-    return links
+    return links, numbers
 
 
 def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
@@ -197,14 +183,18 @@ def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
     child = beside(lay_out_part, _part_html(context, in_child)) if in_child else None
     layout = Layout(chart_images(charts.result()))
     own = [layout(_part_html(context, runs)) for runs in (before, after) if runs]
+    front_html = render_to_string(
+        "masterplan/document/book/front.html", context | {"headings": headings}
+    )
+    front = layout(front_html)
     own_pdf = _write(own)
     laid_out = child.result() if child else LaidOut(b"", [])
 
     own_pages = _anchors(own)
     before_pages = len(own[0].pages) if before else 0
     pages = own_pages[:before_pages] + laid_out.anchors + own_pages[before_pages:]
-    front, spots = _front(context, headings, pages, layout)
-    links = _take_contents_links(front, spots)
+    spots = _spots(pages, len(front.pages))
+    links, numbers = _contents(front, spots)
     order = [(FRONT, index) for index in range(len(front.pages))]
     order += [(OWN, index) for index in range(before_pages)]
     order += [(CHILD, index) for index in range(len(laid_out.anchors))]
@@ -213,6 +203,7 @@ def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
         [_write([front]), own_pdf, laid_out.data],
         order,
         footer=context["document_title"],
+        numbers=numbers,
         bookmarks=[
             pdf_join.Bookmark(h.text, h.level, spots[h.anchor])
             for h in headings

@@ -19,7 +19,8 @@ FOOTER_SIZE = 7
 FOOTER_GREY = 0.333  # #555
 FOOTER_SIDE = 14 * MM
 FOOTER_BASELINE = 9 * MM - 0.36 * FOOTER_SIZE  # text centred in the bottom margin
-FOOTER_DIGIT = 0.556 * FOOTER_SIZE  # width of a Helvetica digit
+HELVETICA_DIGIT = 0.556  # em
+TEXT_GREY = 0.067  # #111, base.html's text
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,18 @@ class Bookmark:
 
 
 @dataclass(frozen=True)
+class PageNumber:
+    """A page number written once the pages are joined (the contents'), ending at
+    `right` on the line whose baseline is at `baseline` (CSS px), in `size` pt."""
+
+    page: int
+    right: float
+    baseline: float
+    text: str
+    size: float
+
+
+@dataclass(frozen=True)
 class Link:
     page: int
     rect: tuple[float, float, float, float]  # x1, y1, x2, y2 in CSS px
@@ -50,12 +63,14 @@ def join(
     order: list[tuple[int, int]],
     *,
     footer: str,
+    numbers: list[PageNumber],
     bookmarks: list[Bookmark],
     links: list[Link],
 ) -> bytes:
     """One PDF whose page i is page `order[i][1]` of part `order[i][0]`, each page but the
-    first with a footer: `footer` on the left, the page number on the right. The first
-    part keeps its metadata, and its pages stay first; an empty part has no pages."""
+    first with a footer (`footer` on the left, the page number on the right), and the
+    `numbers` written where they belong. The first part keeps its metadata, and its pages
+    stay first; an empty part has no pages."""
     with ExitStack() as stack:
         pdfs = [stack.enter_context(pikepdf.open(io.BytesIO(p))) if p else None for p in parts]
         pdf = pdfs[0]
@@ -64,7 +79,7 @@ def join(
             raise ValueError("the first part's pages must come first, in order")
         for part, index in order[len(pdf.pages) :]:
             pdf.pages.append(pdfs[part].pages[index])  # type: ignore[union-attr]
-        _add_footers(pdf, footer)
+        _write_text(pdf, footer, numbers)
         _add_outline(pdf, bookmarks)
         for link in links:
             _add_link(pdf, link)
@@ -73,12 +88,12 @@ def join(
     return out.getvalue()
 
 
-def _add_footers(pdf: pikepdf.Pdf, footer: str) -> None:
-    """Where base.html's @page footer puts them (7 pt grey, in the middle of the 18 mm
-    bottom margin, 14 mm from the sides), in Helvetica, which PDF readers always have
-    and Liberation Sans matches in width. Drawn here rather than laid out by WeasyPrint:
-    page numbers are known only once the parts are joined, and a WeasyPrint page of
-    footers costs about 8 ms a page."""
+def _write_text(pdf: pikepdf.Pdf, footer: str, numbers: list[PageNumber]) -> None:
+    """The footers where base.html's @page rule puts them (7 pt grey, in the middle of the
+    18 mm bottom margin, 14 mm from the sides), and the other numbers. In Helvetica,
+    which PDF readers always have and Liberation Sans matches in width. Written here
+    rather than laid out by WeasyPrint: page numbers are known only once the parts are
+    joined, and a WeasyPrint page of footers costs about 8 ms."""
     font = pdf.make_indirect(
         Dictionary(
             Type=Name.Font,
@@ -88,25 +103,54 @@ def _add_footers(pdf: pikepdf.Pdf, footer: str) -> None:
         )
     )
     title = String(footer.encode("cp1252", "replace"))
-    for number, page in enumerate(pdf.pages[1:], start=2):
-        name = page.add_resource(font, Name.Font, prefix="Footer")
-        right = float(page.mediabox[2]) - FOOTER_SIDE - FOOTER_DIGIT * len(str(number))
+    by_page: dict[int, list[PageNumber]] = {}
+    for page_number in numbers:
+        by_page.setdefault(page_number.page, []).append(page_number)
+    for index, page in enumerate(pdf.pages):
+        name = page.add_resource(font, Name.Font, prefix="Joined")
+        height = float(page.mediabox[3])
         text = [
-            _op("q"),
-            _op("g", FOOTER_GREY),
-            _op("BT"),
-            _op("Tf", name, FOOTER_SIZE),
-            _op("Td", FOOTER_SIDE, FOOTER_BASELINE),
-            _op("Tj", title),
-            _op("Td", right - FOOTER_SIDE, 0),
-            _op("Tj", String(str(number))),
-            _op("ET"),
-            _op("Q"),
+            _show(
+                name,
+                n.size,
+                TEXT_GREY,
+                _right_aligned(n.right * POINTS_PER_PX, n.text, n.size),
+                height - n.baseline * POINTS_PER_PX,
+                n.text,
+            )
+            for n in by_page.get(index, [])
         ]
-        # The page's own drawing is wrapped in q/Q so the footer starts from the
-        # default coordinates, whatever transformation the page leaves behind.
+        if index > 0:
+            number = str(index + 1)
+            right = _right_aligned(float(page.mediabox[2]) - FOOTER_SIDE, number, FOOTER_SIZE)
+            text.append(_show(name, FOOTER_SIZE, FOOTER_GREY, FOOTER_SIDE, FOOTER_BASELINE, title))
+            text.append(_show(name, FOOTER_SIZE, FOOTER_GREY, right, FOOTER_BASELINE, number))
+        # The page's own drawing is wrapped in q/Q so the text starts from the default
+        # coordinates, whatever transformation the page leaves behind.
         page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\n" + pikepdf.unparse_content_stream(text))
+        page.contents_add(b"Q\n" + b"".join(text))
+
+
+def _right_aligned(right: float, digits: str, size: float) -> float:
+    """Where to start digits so they end at `right`: every Helvetica digit is 0.556 em."""
+    assert digits.isdigit(), digits
+    return right - HELVETICA_DIGIT * size * len(digits)
+
+
+def _show(font: Name, size: float, grey: float, left: float, baseline: float, text: Any) -> bytes:
+    """One line of text (a str of digits, or a String) from `left` on `baseline`, in pt."""
+    shown = String(text) if isinstance(text, str) else text
+    instructions = [
+        _op("q"),
+        _op("g", grey),
+        _op("BT"),
+        _op("Tf", font, size),
+        _op("Td", left, baseline),
+        _op("Tj", shown),
+        _op("ET"),
+        _op("Q"),
+    ]
+    return pikepdf.unparse_content_stream(instructions) + b"\n"
 
 
 def _op(operator: str, *operands: Any) -> tuple[list[Any], Operator]:
