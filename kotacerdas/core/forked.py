@@ -1,32 +1,38 @@
 """CPU-bound work on the machine's second core, in a forked child of this process.
 
-    pending = beside(render_chapter, html)   # starts now, in a child
-    ...                                      # this process goes on with its own share
-    result = pending.result()                # waits for the child, raises what it raised
+    pending = beside(lay_out, content, html)   # starts now, in a child
+    ...                                        # this process goes on with its own share
+    result = pending.result()                  # waits for the child, raises what it raised
 
-A fork inherits the warm interpreter (Django, templates, fonts, matplotlib), so the child
-starts in milliseconds instead of importing everything again. The child must not touch
-the database: the connection it inherits belongs to the parent. Arguments and results
-cross by pickling, so keep them plain (strings, bytes, dataclasses).
+A fork inherits the warm interpreter (Django, templates, fonts, matplotlib) and the
+arguments as they are in memory, so the child starts in milliseconds and nothing is
+copied to it; only its result crosses back, pickled through a pipe. The child must not
+touch the database: the connection it inherits belongs to the parent.
 
 With `DOCUMENT_PROCESSES = 1` (or where fork does not exist) the work runs in this
-process when its result is asked for: same result, one core.
+process when its result is asked for: same result, one core. A child that dies (killed,
+out of memory) is replaced by doing its work here.
 """
 
 import logging
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Generic, ParamSpec, TypeVar
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, ParamSpec, TypeVar
 
 from django.conf import settings
 
 T = TypeVar("T")
 P = ParamSpec("P")
 logger = logging.getLogger(__name__)
+
+
+class ChildError(RuntimeError):
+    """An error in the child that could not be sent back as itself."""
 
 
 def can_fork() -> bool:
@@ -42,10 +48,9 @@ class Pending(Generic[T]):
     def __init__(
         self,
         call: Callable[[], T],
-        future: "Future[T] | None" = None,
-        executor: ProcessPoolExecutor | None = None,
+        child: tuple[BaseProcess, Connection] | None = None,
     ) -> None:
-        self._call, self._future, self._executor = call, future, executor
+        self._call, self._child = call, child
         self._done = False
         self._value: T | None = None
 
@@ -55,17 +60,33 @@ class Pending(Generic[T]):
         return self._value  # type: ignore[return-value]
 
     def _collect(self) -> T:
-        if self._future is None:
+        if self._child is None:
             return self._call()
+        process, receiver = self._child
         try:
-            return self._future.result()
-        except BrokenProcessPool:
-            # The child died (killed, out of memory): do its share here rather than fail.
+            outcome, value = receiver.recv()
+        except EOFError:
             logger.warning("a child process died; doing its work in process %s", os.getpid())
             return self._call()
         finally:
-            if self._executor is not None:
-                self._executor.shutdown(wait=True)
+            receiver.close()
+            process.join()
+        if outcome == "error":
+            raise value
+        return value
+
+
+def _run_and_send(call: Callable[[], Any], sender: Connection) -> None:
+    """In the child: the call's result, or its error, back through the pipe."""
+    try:
+        outcome: tuple[str, Any] = ("ok", call())
+    except Exception as error:  # every error goes back to the parent
+        outcome = ("error", error)
+    try:
+        sender.send(outcome)
+    except Exception:  # an error that does not pickle
+        sender.send(("error", ChildError(traceback.format_exc())))
+    sender.close()
 
 
 def beside(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
@@ -73,8 +94,12 @@ def beside(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
     call = partial(fn, *args, **kwargs)
     if not can_fork():
         return Pending(call)
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    return Pending(call, executor.submit(fn, *args, **kwargs), executor)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_run_and_send, args=(call, sender), daemon=True)
+    process.start()
+    sender.close()  # the child holds its end: end of file here when it ends
+    return Pending(call, (process, receiver))
 
 
 def here(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:

@@ -8,6 +8,8 @@ Names and labels are taken in the active language: call `gather` inside
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from django.utils import formats, translation
 
@@ -29,14 +31,18 @@ from kotacerdas.masterplan.documents.rows import (
 )
 from kotacerdas.masterplan.documents.rupiah import format_decimal
 from kotacerdas.masterplan.models import (
+    BudgetLine,
     FindingKind,
     Horizon,
     IndicatorKind,
+    IndicatorTarget,
     Masterplan,
     MasterplanStatus,
     ProfileKey,
+    Program,
     ProgramIndicator,
 )
+from kotacerdas.masterplan.plain import grouped
 from kotacerdas.regions.models import Dimension, Pillar
 
 __all__ = [
@@ -165,55 +171,80 @@ def _pillars(masterplan: Masterplan) -> list[PillarRow]:
     return rows
 
 
-def _indicator(i: ProgramIndicator, years: range, plan_years: list[int]) -> IndicatorRow:
-    targets = {t.year: format_decimal(t.value) for t in i.targets.all()}
+def _indicator(
+    row: tuple[Any, ...], targets: list[tuple[int, Decimal]], years: range, plan_years: list[int]
+) -> IndicatorRow:
+    _pk, kind, name, unit, baseline_year, baseline_value = row
+    by_year = {year: format_decimal(value) for year, value in targets}
     return IndicatorRow(
-        kind=i.kind,
-        kind_label=str(IndicatorKind(i.kind).label),
-        name=i.name,
-        unit=i.unit,
-        baseline_year=i.baseline_year,
-        baseline_value=format_decimal(i.baseline_value),
-        targets={year: targets[year] for year in years if year in targets},
-        cells=[targets.get(year, "") if year in years else "" for year in plan_years],
+        kind=kind,
+        kind_label=str(IndicatorKind(kind).label),
+        name=name,
+        unit=unit,
+        baseline_year=baseline_year,
+        baseline_value=format_decimal(baseline_value),
+        targets={year: by_year[year] for year in years if year in by_year},
+        cells=[by_year.get(year, "") if year in years else "" for year in plan_years],
     )
 
 
 def _programs_by_element(
     masterplan: Masterplan, plan_years: list[int]
 ) -> dict[int, list[ProgramRow]]:
+    """Plain rows (values_list), not model instances with prefetching: several times
+    faster at 150 programs with 10-year indicators, in the same number of queries."""
     horizons = {key: str(label) for key, label in Horizon.choices}
-    programs = (
-        masterplan.programs.select_related("element__dimension", "lead_opd")
-        .prefetch_related("supporting_opds", "budget", "indicators__targets", "problems", "goals")
-        .order_by("start_year", "name", "pk")
+    of_plan = {"program__masterplan": masterplan}
+    budget = grouped(BudgetLine.objects.filter(**of_plan), "program_id", "year", "source", "amount")
+    indicators = grouped(
+        ProgramIndicator.objects.filter(**of_plan),
+        "program_id",
+        *("pk", "kind", "name", "unit", "baseline_year", "baseline_value"),
+    )
+    targets = grouped(
+        IndicatorTarget.objects.filter(indicator__program__masterplan=masterplan),
+        "indicator_id",
+        "year",
+        "value",
+    )
+    supporting = grouped(
+        Program.supporting_opds.through.objects.filter(**of_plan), "program_id", "opd__name"
+    )
+    problems = grouped(
+        Program.problems.through.objects.filter(**of_plan), "program_id", "finding__title"
+    )
+    goals = grouped(
+        Program.goals.through.objects.filter(**of_plan), "program_id", "rpjmdgoal__code"
+    )
+    element_name = "element__name_en" if translation.get_language() == "en" else "element__name_id"
+    programs = masterplan.programs.order_by("start_year", "name", "pk").values_list(
+        *("pk", "name", "description", "element_id", "element__dimension__code", "element__code"),
+        *(element_name, "lead_opd__name", "horizon", "start_year", "end_year", "quick_win_reason"),
     )
     by_element: dict[int, list[ProgramRow]] = defaultdict(list)
-    for p in programs:
-        years = range(p.start_year, p.end_year + 1)
-        indicators = sorted(p.indicators.all(), key=lambda i: (i.kind != "output", i.name))
-        by_element[p.element_id].append(
+    for (pk, name, description, element_id, dimension, element, element_label, lead, horizon,
+         start_year, end_year, quick_win_reason) in programs:  # fmt: skip
+        years = range(start_year, end_year + 1)
+        ordered = sorted(indicators[pk], key=lambda i: (i[1] != "output", i[2]))
+        by_element[element_id].append(
             ProgramRow(
                 number="",
-                name=p.name,
-                description=p.description,
-                dimension=p.element.dimension.code,
-                element=p.element.code,
-                element_name=p.element.name,
-                lead_opd=p.lead_opd.name,
-                supporting_opds=sorted(o.name for o in p.supporting_opds.all()),
-                horizon=p.horizon,
-                horizon_label=horizons.get(p.horizon, p.horizon),
-                start_year=p.start_year,
-                end_year=p.end_year,
-                quick_win_reason=p.quick_win_reason,
-                budget=sorted(
-                    ((b.year, b.source, b.amount) for b in p.budget.all()),
-                    key=lambda line: (line[0], SOURCE_ORDER.index(line[1])),
-                ),
-                indicators=[_indicator(i, years, plan_years) for i in indicators],
-                problems=sorted(f.title for f in p.problems.all()),
-                goals=sorted(g.code for g in p.goals.all()),
+                name=name,
+                description=description,
+                dimension=dimension,
+                element=element,
+                element_name=element_label,
+                lead_opd=lead,
+                supporting_opds=sorted(opd for (opd,) in supporting[pk]),
+                horizon=horizon,
+                horizon_label=horizons.get(horizon, horizon),
+                start_year=start_year,
+                end_year=end_year,
+                quick_win_reason=quick_win_reason,
+                budget=sorted(budget[pk], key=lambda line: (line[0], SOURCE_ORDER.index(line[1]))),
+                indicators=[_indicator(i, targets[i[0]], years, plan_years) for i in ordered],
+                problems=sorted(title for (title,) in problems[pk]),
+                goals=sorted(code for (code,) in goals[pk]),
                 plan_years=plan_years,
             )
         )
