@@ -9,14 +9,16 @@ arguments as they are in memory, so the child starts in milliseconds and nothing
 copied to it; only its result crosses back, pickled through a pipe. The child must not
 touch the database: the connection it inherits belongs to the parent.
 
-With `DOCUMENT_PROCESSES = 1` (or where fork does not exist) the work runs in this
-process when its result is asked for: same result, one core. A child that dies (killed,
+With `DOCUMENT_PROCESSES = 1`, where fork does not exist, or in a process that runs
+other threads, the work runs in this process when its result is asked for: same result,
+one core. A child that dies (killed,
 out of memory) is replaced by doing its work here.
 """
 
 import logging
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from functools import partial
@@ -36,9 +38,13 @@ class ChildError(RuntimeError):
 
 
 def can_fork() -> bool:
+    """Configured for more than one process, and safe: forking a process that runs other
+    threads (a threaded web server running jobs itself) can leave the child waiting on a
+    lock another thread held, so such a process does the work itself."""
     return (
         getattr(settings, "DOCUMENT_PROCESSES", 1) > 1
         and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
     )
 
 

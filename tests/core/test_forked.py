@@ -1,8 +1,9 @@
 """Work beside this process in a forked child (core.forked): the child's result comes
-back, its errors are raised here, a child that dies is replaced by doing the work here,
-and with one process configured everything runs here."""
+back, its errors are raised here, a child that dies is replaced by doing the work here;
+with one process configured, or other threads running, everything runs here."""
 
 import os
+import threading
 
 import pytest
 from django.test import override_settings
@@ -46,6 +47,18 @@ def test_a_child_that_dies_is_replaced_by_doing_the_work_here(
 ) -> None:
     assert beside(_dies_in_a_child, 5).result() == (os.getpid(), 25)
     assert "child process died" in caplog.text
+
+
+@override_settings(DOCUMENT_PROCESSES=2)
+def test_a_process_running_other_threads_does_the_work_itself() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert beside(_pid_and_square, 4).result() == (os.getpid(), 16)
+    finally:
+        release.set()
+        other.join()
 
 
 @override_settings(DOCUMENT_PROCESSES=1)
