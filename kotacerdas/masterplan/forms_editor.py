@@ -103,7 +103,9 @@ class RupiahField(forms.CharField):
             text = text.replace(".", "")
         elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):
             text = text.replace(",", "")
-        if not text.isdigit() or len(text) > 18:
+        # Longer than any amount (save_program refuses those over MAX_BUDGET_AMOUNT with
+        # a message that says so), short enough that int() stays cheap.
+        if not text.isdigit() or len(text) > 30:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         amount = int(text)
         return -amount if negative else amount
@@ -129,22 +131,6 @@ class BudgetRowForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices(years)  # type: ignore[attr-defined]
-
-
-class BaseBudgetFormSet(forms.BaseFormSet):
-    def clean(self) -> None:
-        seen: set[tuple[int, str]] = set()
-        for form in self.forms:
-            data = form.cleaned_data
-            if data.get("DELETE") or data.get("year") is None or not data.get("source"):
-                continue
-            key = (data["year"], data["source"])
-            if key in seen:
-                form.add_error(
-                    "source",
-                    _("This year and source already have a row: add the amounts together."),
-                )
-            seen.add(key)
 
 
 class IndicatorForm(BootstrapFormMixin, forms.Form):
@@ -289,9 +275,7 @@ class ProgramForm(BootstrapFormMixin, forms.Form):
             fields[name].widget.attrs["class"] = "form-check-input"
 
 
-BudgetFormSet = forms.formset_factory(
-    BudgetRowForm, formset=BaseBudgetFormSet, extra=1, can_delete=True
-)
+BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1, can_delete=True)
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1, can_delete=True)
 
 

@@ -245,6 +245,11 @@ class Program(TimeStampedModel):
         return self.name
 
 
+# Rp1.000 triliun: far above any program's yearly estimate; a larger amount is a pasted
+# wrong cell or a typo (and would not fit the column on every database).
+MAX_BUDGET_AMOUNT = 10**15
+
+
 class BudgetLine(models.Model):
     """The estimate for one year and one funding source, in whole Rupiah."""
 

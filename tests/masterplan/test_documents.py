@@ -22,6 +22,7 @@ from django.utils import translation
 from kotacerdas.core.models import Job, JobStatus
 from kotacerdas.masterplan import documents, services, tasks
 from kotacerdas.masterplan.documents import content, labels
+from kotacerdas.masterplan.documents.rows import lines
 from kotacerdas.masterplan.documents.rupiah import format_rupiah, rupiah_in_words
 from kotacerdas.masterplan.models import Masterplan, Program
 from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
@@ -336,3 +337,16 @@ def test_api_queues_a_document_and_lists_them(
     ]
     assert listed.json()["count"] == 3
     assert Program.objects.filter(masterplan=plan).count() == 12
+
+
+def test_list_marks_typed_in_a_text_are_not_doubled_by_the_documents() -> None:
+    typed = (
+        "1. Penetapan masterplan\n2) Pembentukan tim\n\n- Sosialisasi\n• Evaluasi\n2025: uji coba"
+    )
+    assert lines(typed) == [
+        "Penetapan masterplan",
+        "Pembentukan tim",
+        "Sosialisasi",
+        "Evaluasi",
+        "2025: uji coba",
+    ]

@@ -214,6 +214,7 @@ def test_an_opd_officer_adds_a_program_for_their_own_opd(users, plan, make_opd, 
             "A target for 2030 is outside the program",
         ),
         ({"budget-1-year": "2024", "budget-1-source": "apbd"}, "id_budget-1-source", "already"),
+        ({"budget-1-amount": "1" + "0" * 20}, "id_budget-1-amount", "implausibly large"),
     ],
 )
 def test_bad_input_is_told_next_to_the_field_and_saves_nothing(  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ pytestmark = pytest.mark.django_db
 @dataclass(frozen=True)
 class Books:
     headings: list[labels.Heading]
+    dimensions: list[tuple[str, int, str]]  # name, programs, total budget
     two_processes: bytes
     one_process: bytes
     pages: int
@@ -41,13 +42,15 @@ def books(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Books]:
     with django_db_blocker.unblock(), transaction.atomic():
         plan = build_synthetic_masterplan(Region.objects.get(pk="33.25"), programs=24, seed=2)
         with translation.override("en"):
-            headings = labels.chapters(content.gather(plan))
+            gathered = content.gather(plan)
+            headings = labels.chapters(gathered)
+            dimensions = [(d.name, len(d.programs), d.budget.total_rp) for d in gathered.dimensions]
         with override_settings(DOCUMENT_PROCESSES=2):
             forked = documents.render(plan, fmt="pdf", language="en")
         with override_settings(DOCUMENT_PROCESSES=1):
             single = documents.render(plan, fmt="pdf", language="en")
         assert forked.pages is not None
-        yield Books(headings, forked.data, single.data, forked.pages)
+        yield Books(headings, dimensions, forked.data, single.data, forked.pages)
         transaction.set_rollback(True)
 
 
@@ -83,6 +86,34 @@ def test_the_contents_give_the_page_each_heading_is_on(books: Books) -> None:
     starts = [h for h in books.headings if h.level == 1] + dimensions[1:]
     for heading in starts:
         assert _flat(pages[listed[heading.text] - 1]).startswith(heading.text), heading.text
+
+
+def test_the_budget_chapter_sums_up_each_dimension(books: Books) -> None:
+    pages = _pages_text(books.two_processes)
+    budget = next(h.text for h in books.headings if h.anchor == "budget")
+    chapter = next(page for page in pages if _flat(page).startswith(budget))
+    rows = [_flat(line) for line in chapter.splitlines()]
+    assert len(books.dimensions) == 6
+    for name, programs, total in books.dimensions:
+        assert any(
+            row.startswith(name) and row.endswith(total) and f" {programs} " in row for row in rows
+        ), (name, programs, total)
+
+
+def test_a_programs_number_begins_with_its_elements(books: Books) -> None:
+    """Under the heading "5.1.2 Element", the programs are "5.1.2.1", "5.1.2.2"..."""
+    element, programs = None, 0
+    text = "\n".join(_pages_text(books.two_processes)[2:])
+    budget = next(h.text for h in books.headings if h.anchor == "budget")
+    chapter = text[: text.index(f"\n{budget}")]  # the quick wins (chapter 7) list them too
+    for line in chapter.splitlines():
+        if match := re.match(r"\s*(5\.\d+\.\d+)(\.\d+)?\s", line):
+            if match.group(2) is None:
+                element = match.group(1)
+            else:
+                assert match.group(1) == element, line
+                programs += 1
+    assert programs == 24
 
 
 def test_every_page_but_the_cover_has_the_title_and_its_number(books: Books) -> None:

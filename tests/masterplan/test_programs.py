@@ -27,6 +27,8 @@ def test_opd_officer_adds_a_program_for_own_opd_only(users, plan, make_opd, bata
         ({"end_year": 2031}, "end_year"),
         ({"budget": [(2024, "apbd", -5)]}, "budget.0.amount"),
         ({"budget": [(2029, "apbd", 5)]}, "budget.0.year"),
+        ({"budget": [(2024, "apbd", 10**20)]}, "budget.0.amount"),
+        ({"budget": [(2024, "apbd", 5), (2024, "apbd", 7)]}, "budget.1.source"),
         (
             {
                 "indicators": [
@@ -137,6 +139,19 @@ def test_program_api_refuses_stale_saves_with_409(users, plan) -> None:  # type:
         content_type="application/json",
     )
     assert negative.status_code == 422
+    for budget, field in (
+        ([{"year": 2024, "source": "apbd", "amount": 10**20}], "budget.0.amount"),
+        ([{"year": 2024, "source": "dak", "amount": 1}] * 2, "budget.1.source"),
+    ):
+        refused = client.post(
+            f"/api/v1/masterplans/{plan.pk}/programs",
+            {**body, "budget": budget},
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+        assert refused.status_code == 422, refused.content
+        assert field in refused.content.decode()
+    assert Program.objects.count() == 1
     report = client.get(f"/api/v1/masterplans/{plan.pk}/check", HTTP_ACCEPT_LANGUAGE="en")
     assert_matches_schema(report)
     messages = [f["message"] for f in report.json()["findings"]]

@@ -251,6 +251,11 @@ def _programs_by_element(
     return by_element
 
 
+# The programs chapter: dimensions, elements and programs are numbered within it, so a
+# program's number ("5.3.2.1") tells where it is in the masterplan.
+PROGRAMS_CHAPTER = "5"
+
+
 def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSection]:
     strategies = {s.element_id: s.text for s in masterplan.strategies.all()}
     by_element = _programs_by_element(masterplan, years)
@@ -262,12 +267,12 @@ def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSecti
         for e_index, element in enumerate(ordered, start=1):
             programs = by_element.get(element.pk, [])
             for p_index, program in enumerate(programs, start=1):
-                program.number = f"{d_index}.{e_index}.{p_index}"
+                program.number = f"{PROGRAMS_CHAPTER}.{d_index}.{e_index}.{p_index}"
             elements.append(
                 ElementSection(
                     code=element.code,
                     name=element.name,
-                    number=f"{d_index}.{e_index}",
+                    number=f"{PROGRAMS_CHAPTER}.{d_index}.{e_index}",
                     strategy=strategies.get(element.pk, ""),
                     programs=programs,
                 )
@@ -277,7 +282,7 @@ def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSecti
             DimensionSection(
                 code=dimension.code,
                 name=dimension.name,
-                number=str(d_index),
+                number=f"{PROGRAMS_CHAPTER}.{d_index}",
                 elements=elements,
                 budget=BudgetTable.of(programs_of_dimension, years),
             )

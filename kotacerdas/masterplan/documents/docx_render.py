@@ -277,7 +277,7 @@ def _dimension(document: Document, c: MasterplanContent, d: DimensionSection) ->
     heading(document, labels.section(c, f"dimension-{d.code}"))
     document.add_paragraph(d.intro)
     for e in d.elements:
-        add_heading(document, f"5.{e.number} {e.name}", 3)
+        add_heading(document, f"{e.number} {e.name}", 3)
         paragraph = document.add_paragraph()
         paragraph.add_run(_("Strategy: ")).bold = True
         paragraph.add_run(e.strategy or "–")

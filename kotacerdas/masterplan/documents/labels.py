@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from kotacerdas.masterplan.documents.content import MasterplanContent
+from kotacerdas.masterplan.documents.content import PROGRAMS_CHAPTER, MasterplanContent
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,10 @@ def chapters(content: MasterplanContent) -> list[Heading]:
         h("4.1", _("Vision"), 2, "vision-text"),
         h("4.2", _("Missions"), 2, "missions"),
         h("4.3", _("Targets"), 2, "targets"),
-        h("5", _("Strategies and programs per dimension"), 1, "programs"),
+        h(PROGRAMS_CHAPTER, _("Strategies and programs per dimension"), 1, "programs"),
     ]
     for d in content.dimensions:
-        out.append(h(f"5.{d.number}", d.name, 2, f"dimension-{d.code}"))
+        out.append(h(d.number, d.name, 2, f"dimension-{d.code}"))
     out += [
         h("6", _("Budget summary"), 1, "budget"),
         h("7", _("10-year roadmap and implementation steps"), 1, "roadmap"),

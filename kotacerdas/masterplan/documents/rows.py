@@ -2,6 +2,7 @@
 plain dataclasses with their formatted values. Labels are taken in the active language.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,13 +22,16 @@ SOURCE_SHORT = {
 }
 
 
+# A list mark people type at the start of a line: a bullet, or a number ("1." or "1)");
+# the documents number and bullet their lists themselves.
+LIST_MARK = re.compile(r"^(?:[-•*]|\d{1,2}[.)])\s+")
+
+
 def lines(text: str) -> list[str]:
     """A text field kept one item a line, without blank lines or list marks."""
     items = []
     for line in text.splitlines():
-        line = line.strip()
-        if line[:2] in ("- ", "• ", "* "):
-            line = line[2:].strip()
+        line = LIST_MARK.sub("", line.strip()).strip()
         if line:
             items.append(line)
     return items
@@ -122,7 +126,7 @@ class IndicatorRow:
 
 @dataclass
 class ProgramRow:
-    number: str  # "3.2.1": dimension, element, program
+    number: str  # "5.3.2.1": the programs chapter, dimension, element, program
     name: str
     description: str
     dimension: str

@@ -15,6 +15,7 @@ from kotacerdas.masterplan import checker
 from kotacerdas.masterplan.facts import plan_facts
 from kotacerdas.masterplan.models import (
     HORIZON_YEARS,
+    MAX_BUDGET_AMOUNT,
     BudgetLine,
     IndicatorTarget,
     Masterplan,
@@ -129,9 +130,21 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
             % {"limit": limit, "span": span},
         )
     years = range(data.start_year, data.end_year + 1)
-    for index, (year, _source, amount) in enumerate(data.budget):
+    budget_rows: set[tuple[int, str]] = set()
+    for index, (year, source, amount) in enumerate(data.budget):
         if amount < 0:
             fail(f"budget.{index}.amount", _("A budget cannot be negative."))
+        elif amount > MAX_BUDGET_AMOUNT:
+            fail(
+                f"budget.{index}.amount",
+                _("The amount is implausibly large; write it in whole Rupiah."),
+            )
+        if (year, source) in budget_rows:
+            fail(
+                f"budget.{index}.source",
+                _("This year and source already have a row: add the amounts together."),
+            )
+        budget_rows.add((year, source))
         if year not in years:
             fail(
                 f"budget.{index}.year",

@@ -13,7 +13,6 @@ from kotacerdas.masterplan.models import FundingSource, Horizon, IndicatorKind
 MAX_PROGRAMS = 2000
 MAX_BUDGET_ROWS = 30_000
 MAX_INDICATOR_ROWS = 20_000
-MAX_AMOUNT = 10**15  # Rp1.000 triliun: far above any program; catches a pasted wrong cell
 EXAMPLE_KEY = "CONTOH"  # rows with this program key are examples and are skipped
 
 

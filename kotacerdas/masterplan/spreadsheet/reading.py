@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from kotacerdas.masterplan.models import MAX_BUDGET_AMOUNT
 from kotacerdas.masterplan.spreadsheet import layout
 from kotacerdas.masterplan.spreadsheet.errors import RowError, SpreadsheetErrors
 
@@ -238,7 +239,7 @@ def rupiah(value: Any) -> int:
         amount = -digits if value.strip().startswith("-") else digits
     else:
         amount = whole(value, message)
-    if amount > layout.MAX_AMOUNT:
+    if amount > MAX_BUDGET_AMOUNT:
         raise CellError(_("The amount is implausibly large; write it in whole Rupiah."))
     return amount
 
