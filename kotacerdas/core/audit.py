@@ -1,17 +1,21 @@
 """Reading the audit trail (written by django-auditlog for every registered model)."""
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Model, Q, QuerySet
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.utils.text import capfirst
 
 T = TypeVar("T")
 
@@ -36,6 +40,96 @@ def describe_changes(entry: LogEntry) -> list[tuple[str, Any, Any]]:
     """(field, old, new) for one entry, in a stable order."""
     changes = entry.changes_dict or {}
     return [(field, values[0], values[1]) for field, values in sorted(changes.items())]
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str  # the field's verbose name, in the active language
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ReadableEntry:
+    entry: LogEntry
+    changes: list[Change]
+
+
+EMPTY = "—"
+LONGEST = 160  # characters of a changed text shown; the rest is cut with "…"
+
+
+def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
+    """Entries with their changes as people read them: field names in words, choices by
+    their labels, related objects by name (one query per related model for them all),
+    long texts cut. Left out: reverse relations (auditlog lists them when an object is
+    created), the primary key, and fields empty before and after."""
+    entries = list(entries)
+    fields: dict[tuple[type, str], Field | None] = {}
+    wanted: dict[type[Model], set[str]] = defaultdict(set)  # related model: primary keys
+
+    def field_of(entry: LogEntry, name: str) -> Field | None:
+        model = entry.content_type.model_class()
+        if (model, name) not in fields:
+            try:
+                found = model._meta.get_field(name) if model else None
+            except FieldDoesNotExist:
+                found = None
+            fields[model, name] = found if isinstance(found, Field) else None
+        return fields[model, name]
+
+    for entry in entries:
+        for name, values in (entry.changes_dict or {}).items():
+            field = field_of(entry, name)
+            if field is not None and field.many_to_one and field.related_model:
+                wanted[field.related_model].update(v for v in values if _given(v))
+    names = {
+        (model, str(obj.pk)): str(obj)
+        for model, pks in wanted.items()
+        for obj in model._default_manager.filter(pk__in=_valid_keys(model, pks))
+    }
+
+    def shown(field: Field, value: Any) -> str:
+        if not _given(value):
+            return EMPTY
+        if field.many_to_one and field.related_model:
+            return names.get((field.related_model, str(value)), f"#{value}")
+        if field.choices:
+            return str(dict(field.flatchoices).get(_choice_value(field, value), value))
+        text = str(value)
+        return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
+
+    out = []
+    for entry in entries:
+        changes = []
+        for name, (old, new) in sorted((entry.changes_dict or {}).items()):
+            field = field_of(entry, name)
+            if field is not None and not field.primary_key and (_given(old) or _given(new)):
+                label = capfirst(str(field.verbose_name))
+                changes.append(Change(label, shown(field, old), shown(field, new)))
+        out.append(ReadableEntry(entry, changes))
+    return out
+
+
+def _given(value: Any) -> bool:
+    return value not in (None, "", "None")
+
+
+def _choice_value(field: Field, value: Any) -> Any:
+    try:
+        return field.to_python(value)
+    except ValidationError:
+        return value
+
+
+def _valid_keys(model: type[Model], pks: Iterable[str]) -> list[Any]:
+    keys = []
+    for pk in pks:
+        try:
+            keys.append(model._meta.pk.to_python(pk))
+        except ValidationError:
+            continue
+    return keys
 
 
 # The acting user of the service call in progress. Set by `service`, read when an

@@ -1,6 +1,7 @@
 """The masterplan editor pages: who sees what, the program form with its bad input and
 concurrent edits, the programs page's queries at 150 programs, import, documents."""
 
+import html
 import io
 import re
 from decimal import Decimal
@@ -384,6 +385,15 @@ def test_the_overview_shows_checker_budget_actions_and_audit(users, plan, dinkes
     audit = page.split('id="h-audit"')[1]
     assert "Puskesmas Digital" in audit and "Rekam medis masih di kertas" in audit
     assert f'href="/masterplans/{plan.pk}/findings/"' in page
+    # Changes read as words: field names, choices by label, OPDs by name; no internal ids.
+    lead = str(dinkes_program.lead_opd)
+    assert f"<strong>Lead OPD</strong>: — → {lead}" in html.unescape(audit)
+    assert "<strong>Horizon</strong>: — → Medium term (5 years)" in audit
+    assert "None" not in audit and "BudgetLine" not in audit and "— → —" not in audit
+    indonesian = _as(users["coordinator"], "id").get(url).content.decode()
+    assert "<strong>OPD penanggung jawab</strong>" in html.unescape(
+        indonesian.split('id="h-audit"')[1]
+    )
     officer = _as(users["opd_officer"]).get(url).content.decode()
     assert 'name="action"' not in officer
     Masterplan.objects.filter(pk=plan.pk).update(status=MasterplanStatus.SUBMITTED)
