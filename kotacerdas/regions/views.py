@@ -74,6 +74,9 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
         "committed": committed,
         "committed_percent": round(100 * committed / len(opd_list)) if opd_list else 0,
         "bodies": [(kind, label, bodies.get(kind)) for kind, label in BodyKind.choices],
+        "masterplans": access.masterplans_visible_to(request.user)
+        .filter(region=region)
+        .order_by("-first_year"),
     }
     return render(request, "regions/region_workspace.html", context)
 

@@ -346,11 +346,17 @@ def test_a_coordinator_without_a_plan_starts_one(users, batang) -> None:  # type
     )
 
 
-def test_the_workspace_links_to_the_masterplans(users) -> None:  # type: ignore[no-untyped-def]
+def test_the_workspace_links_to_the_masterplans(users, batang) -> None:  # type: ignore[no-untyped-def]
     page = _as(users["coordinator"]).get("/regions/33.25/workspace/").content.decode()
     assert 'href="/masterplans/?region=33.25"' in page
+    assert "No masterplan has been started yet." in page and ">Start a masterplan<" in page
     start = _as(users["coordinator"]).get("/masterplans/?region=33.25").content.decode()
     assert 'id="start"' in start
+    plan = services.start_masterplan(users["coordinator"], batang, 2024)
+    page = _as(users["coordinator"]).get("/regions/33.25/workspace/").content.decode()
+    listed = page.split('data-testid="workspace-masterplans"')[1].split("</ul>")[0]
+    assert f'href="/masterplans/{plan.pk}/">2024–2033</a>: Draft' in listed
+    assert ">Start a masterplan<" not in page and "Start a masterplan for another period" in page
 
 
 def test_the_office_filters_the_list(users, plan, batanghari) -> None:  # type: ignore[no-untyped-def]
