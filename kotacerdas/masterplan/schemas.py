@@ -4,7 +4,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from kotacerdas.masterplan.models import FundingSource, Horizon
+from kotacerdas.masterplan.models import FundingSource, Horizon, MasterplanStatus
 
 
 class Strict(Schema):
@@ -13,6 +13,12 @@ class Strict(Schema):
 
 class MasterplanIn(Strict):
     first_year: int = Field(ge=2015, le=2100)
+
+
+class MasterplanFilters(Schema):
+    region: str | None = Field(None, description="Region code, e.g. `33.25`.")
+    province: str | None = Field(None, description="Province code, e.g. `33`.")
+    status: Literal[*MasterplanStatus.values] | None = None  # type: ignore[valid-type]
 
 
 class MasterplanOut(Schema):

@@ -159,3 +159,29 @@ def test_program_api_refuses_stale_saves_with_409(users, plan) -> None:  # type:
     outsider = Client()
     outsider.force_login(users["other_coordinator"])
     assert outsider.get(f"/api/v1/masterplans/{plan.pk}/check").status_code == 404
+
+
+def test_api_lists_the_masterplans_the_caller_may_see(users, plan, batanghari) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from tests.openapi import assert_matches_schema
+
+    other = services.start_masterplan(users["program_office"], batanghari, 2025)
+    office = Client()
+    office.force_login(users["program_office"])
+    everything = office.get("/api/v1/masterplans")
+    assert everything.status_code == 200
+    assert_matches_schema(everything)
+    assert {item["id"] for item in everything.json()["items"]} == {plan.pk, other.pk}
+    jambi = office.get(f"/api/v1/masterplans?province={batanghari.province_id}").json()
+    assert [item["id"] for item in jambi["items"]] == [other.pk]
+    drafts = office.get("/api/v1/masterplans?region=33.25&status=draft").json()
+    assert [(i["id"], i["region_code"], i["status"]) for i in drafts["items"]] == [
+        (plan.pk, "33.25", "draft")
+    ]
+    assert office.get("/api/v1/masterplans?status=finished").status_code == 422
+    coordinator = Client()
+    coordinator.force_login(users["coordinator"])
+    own = coordinator.get("/api/v1/masterplans").json()["items"]
+    assert [item["id"] for item in own] == [plan.pk]  # not Batanghari's
+    assert Client().get("/api/v1/masterplans").status_code == 401

@@ -3,16 +3,18 @@
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Status
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
 
 from kotacerdas.core import access
-from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.api.lookup import visible_plan
 from kotacerdas.masterplan.messages import describe
 from kotacerdas.masterplan.models import Masterplan, Program
 from kotacerdas.masterplan.schemas import (
     CheckOut,
+    MasterplanFilters,
     MasterplanIn,
     MasterplanOut,
     ProgramIn,
@@ -58,6 +60,23 @@ def _input(payload: ProgramIn) -> services.ProgramInput:
 def start(request: AuthedRequest, code: str, payload: MasterplanIn) -> Status[Masterplan]:
     region = get_region_or_404(code)
     return Status(201, services.start_masterplan(request.auth, region, payload.first_year))
+
+
+@router.get(
+    "/masterplans",
+    response={200: list[MasterplanOut], **ERRORS},
+    summary="The masterplans the caller may see, by region and newest period first",
+)
+@paginate(PageNumberWithTotal)
+def list_masterplans(request: AuthedRequest, filters: Query[MasterplanFilters]) -> Any:
+    masterplans = access.masterplans_visible_to(request.auth)
+    if filters.region:
+        masterplans = masterplans.filter(region_id=filters.region)
+    if filters.province:
+        masterplans = masterplans.filter(region__province_id=filters.province)
+    if filters.status:
+        masterplans = masterplans.filter(status=filters.status)
+    return masterplans.order_by("region__name", "-first_year", "pk")
 
 
 @router.get("/masterplans/{masterplan_id}", response={200: MasterplanOut, **ERRORS})
