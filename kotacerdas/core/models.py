@@ -37,6 +37,8 @@ class Job(TimeStampedModel):
         related_name="jobs",
     )
     params = models.JSONField(_("parameters"), default=dict, blank=True)
+    # The language of the person who asked: its progress messages are written in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED
     )
@@ -65,3 +67,10 @@ class Job(TimeStampedModel):
         from kotacerdas.core.jobs import job_label
 
         return str(job_label(self.kind))
+
+    @property
+    def description(self) -> str:
+        """What this job of its kind is about, from its parameters (no query)."""
+        from kotacerdas.core.jobs import job_description
+
+        return job_description(self)

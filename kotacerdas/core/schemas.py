@@ -10,6 +10,7 @@ class JobOut(Schema):
     id: str
     kind: str
     kind_label: str
+    description: str = Field(description="What this job is about, e.g. which document.")
     status: Literal["queued", "running", "succeeded", "failed"]
     progress: int = Field(description="0-100.")
     message: str

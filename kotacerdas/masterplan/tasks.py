@@ -1,7 +1,8 @@
 """Background jobs of the masterplan app: its documents."""
 
+from typing import Any
+
 from django.core.files.base import ContentFile
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +14,15 @@ from kotacerdas.masterplan.models import Masterplan
 MASTERPLAN_DOCUMENT = "masterplan_document"
 
 
-@job_kind(MASTERPLAN_DOCUMENT, gettext_lazy("Masterplan document"))
+def describe(params: dict[str, Any]) -> str:
+    """ "Kabupaten Batang 2024–2033 · executive summary · PDF · English"."""
+    kind = _("executive summary") if params.get("summary") else _("whole masterplan")
+    language = {"id": _("Indonesian"), "en": _("English")}.get(params.get("language", "id"), "")
+    parts = [params.get("title", ""), kind, str(params.get("fmt", "")).upper(), language]
+    return " · ".join(part for part in parts if part)
+
+
+@job_kind(MASTERPLAN_DOCUMENT, gettext_lazy("Masterplan document"), describe)
 def render_masterplan_document(job: Job, progress: Progress) -> None:
     """params: masterplan_id, fmt ("docx" | "pdf"), summary (bool), language ("id" | "en").
     The file is stored under the job's id with a name people recognise, e.g.
@@ -28,6 +37,5 @@ def render_masterplan_document(job: Job, progress: Progress) -> None:
         language=language,
         progress=progress,
     )
-    with translation.override(language):
-        progress(90, _("Saving the document"))
+    progress(90, gettext_lazy("Saving the document"))
     job.result_file.save(f"{job.pk}/{rendered.filename}", ContentFile(rendered.data), save=False)

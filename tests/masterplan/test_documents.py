@@ -266,6 +266,26 @@ def test_the_job_reports_progress_and_saves_a_named_file(
     assert list(services.documents_of(plan)) == [queued, job]
 
 
+def test_the_job_speaks_the_language_of_who_asked_and_says_which_document(
+    users: dict[str, Any], small_plan: Masterplan, django_capture_on_commit_callbacks: Any
+) -> None:
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        job = services.request_document(
+            users["coordinator"], small_plan, fmt="pdf", summary=True, language="en"
+        )
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.language == "id"
+    assert job.message == "Menyimpan dokumen"  # not the English document's "Saving..."
+    client = Client()
+    client.force_login(users["coordinator"])
+    client.cookies["django_language"] = "en"
+    listed = client.get("/jobs/").content.decode()
+    described = "Kabupaten Batang 2024–2033 · executive summary · PDF · English"
+    assert described in listed
+    api = client.get(f"/api/v1/jobs/{job.pk}").json()
+    assert api["description"] == described
+
+
 def test_a_failed_render_keeps_its_error(
     users: dict[str, Any], small_plan: Masterplan, django_capture_on_commit_callbacks: Any
 ) -> None:

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kotacerdas.masterplan.models import Masterplan
 
@@ -26,7 +27,9 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-Progress = Callable[[int, str], None]
+# Messages are lazy: the job writes them in the language of the person who asked, which
+# need not be the document's.
+Progress = Callable[[int, str | Promise], None]
 
 
 @dataclass(frozen=True)
@@ -86,20 +89,20 @@ def render(
 
     report = progress or (lambda percent, message: None)
     with translation.override(language), _no_full_collections():
-        report(5, _("Gathering the masterplan"))
+        report(5, gettext_lazy("Gathering the masterplan"))
         gathered = content.gather(masterplan)
-        report(25, _("Drawing the charts"))
+        report(25, gettext_lazy("Drawing the charts"))
         pages = None
         if fmt == "docx":
             # The charts are drawn beside the text, and put in their places at the end.
             drawn = beside(charts.draw_all, gathered, compact=summary)
-            report(45, _("Laying out the document"))
+            report(45, gettext_lazy("Laying out the document"))
             render_docx = summary_module.render_summary_docx if summary else docx_render.render_docx
             data = render_docx(gathered, drawn)
         else:
             # The PDF lays its heaviest chapter out beside the rest (pdf_book.py).
             drawn = here(charts.draw_all, gathered, compact=summary)
-            report(45, _("Laying out the document"))
+            report(45, gettext_lazy("Laying out the document"))
             render_pdf = summary_module.render_summary_pdf if summary else pdf_book.render_book
             pdf = render_pdf(gathered, drawn)
             data, pages = pdf.data, pdf.pages

@@ -40,6 +40,7 @@ def request_document(
         "fmt": fmt,
         "summary": bool(summary),
         "language": language,
+        "title": str(masterplan),  # for job lists; the masterplan's name when asked for
     }
     return start_job(tasks.MASTERPLAN_DOCUMENT, actor, params)
 
