@@ -12,6 +12,12 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from kotacerdas.accounts.api import router as accounts_router
 from kotacerdas.core.api import router as jobs_router
+from kotacerdas.core.api_messages import (
+    field_message,
+    http_error_message,
+    joined,
+    not_found_message,
+)
 from kotacerdas.core.api_support import django_validation_fields, error_payload
 from kotacerdas.masterplan.api import router as masterplan_router
 from kotacerdas.masterplan.services import EditConflict
@@ -48,7 +54,7 @@ def _field_path(loc: list) -> str:
 @api.exception_handler(NinjaValidationError)
 def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     fields = [
-        {"field": _field_path(list(error.get("loc", []))), "message": str(error.get("msg", ""))}
+        {"field": _field_path(list(error.get("loc", []))), "message": field_message(error)}
         for error in exc.errors
     ]
     message = _("Some fields are not valid: %(fields)s.") % {
@@ -62,7 +68,7 @@ def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> Http
 @api.exception_handler(DjangoValidationError)
 def on_model_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     fields = django_validation_fields(exc)
-    message = "; ".join(f"{field['field']}: {field['message']}" for field in fields)
+    message = joined(fields)
     return api.create_response(
         request, error_payload(422, "validation_error", message, fields), status=422
     )
@@ -84,7 +90,7 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    message = str(exc) if str(exc) else _("Not found.")
+    message = not_found_message(str(exc))
     return api.create_response(request, error_payload(404, "not_found", message), status=404)
 
 
@@ -106,7 +112,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         409: "conflict",
         429: "too_many_requests",
     }
-    message = str(exc)
+    message = http_error_message(exc.status_code, str(exc))
     if exc.status_code == 403 and "CSRF" in message:
         message = _(
             "The CSRF token is missing or wrong: reload the page and try again, "

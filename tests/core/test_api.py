@@ -1,14 +1,6 @@
-import pytest
 from django.test import Client
 
-from kotacerdas.accounts.services import create_token
 from tests.openapi import assert_matches_schema
-
-
-@pytest.fixture
-def token_client(users) -> Client:  # type: ignore[no-untyped-def]
-    _token, raw = create_token(users["coordinator"], "tests")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def test_openapi_document_and_docs_are_served(db) -> None:  # type: ignore[no-untyped-def]

@@ -48,3 +48,31 @@ def test_every_form_field_has_a_label(users) -> None:  # type: ignore[no-untyped
         assert set(ids) - hidden <= labelled, (url, set(ids) - hidden - labelled)
     login = Client().get("/accounts/login/").content.decode()
     assert 'for="id_username"' in login and 'for="id_password"' in login
+
+
+def test_api_field_errors_and_parsing_errors_speak_the_requests_language(token_client) -> None:  # type: ignore[no-untyped-def]
+    def error(language: str, body: str) -> dict:  # type: ignore[type-arg]
+        return token_client.post(
+            "/api/v1/regions/33.25/opds",
+            body,
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE=language,
+        ).json()["error"]
+
+    wrong = '{"name": "D", "kind": "ministry", "colour": "red"}'
+    english = {f["field"]: f["message"] for f in error("en", wrong)["fields"]}
+    indonesian = {f["field"]: f["message"] for f in error("id", wrong)["fields"]}
+    assert english["kind"].startswith("Choose one of: 'dinas'")
+    assert english["colour"] == "This field is not known here; check its name."
+    assert english["name"].startswith("Write at least")
+    assert indonesian["kind"].startswith("Pilih salah satu: 'dinas'")
+    assert all(indonesian[field] != english[field] for field in english)
+    assert error("en", "{not json")["message"] == "The request body is not valid JSON."
+    assert error("id", "{not json")["message"] == "Isi permintaan bukan JSON yang sah."
+
+
+def test_api_not_found_does_not_name_a_class(token_client) -> None:  # type: ignore[no-untyped-def]
+    english = token_client.get("/api/v1/masterplans/999999", HTTP_ACCEPT_LANGUAGE="en").json()
+    indonesian = token_client.get("/api/v1/masterplans/999999", HTTP_ACCEPT_LANGUAGE="id").json()
+    assert english["error"]["message"] == "Not found: it does not exist, or you may not see it."
+    assert indonesian["error"]["message"].startswith("Tidak ditemukan")

@@ -489,6 +489,7 @@ def test_documents_are_requested_and_downloaded_by_those_who_see_the_plan(  # ty
         "fmt": "pdf",
         "summary": True,
         "language": "en",
+        "title": "Kabupaten Batang 2024–2033",
     }
     bad = client.post(f"/masterplans/{plan.pk}/documents/", {"kind": "full", "fmt": "odt"})
     assert bad.status_code == 200 and Job.objects.count() == 1

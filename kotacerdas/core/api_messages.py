@@ -1,0 +1,74 @@
+"""The API's error messages in the request's language.
+
+Pydantic and django-ninja write their own messages in English; the common ones are
+said again here through gettext, from the error's type and context. A type not listed
+keeps pydantic's text.
+"""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+
+def field_message(error: dict[str, Any]) -> str:
+    """One pydantic error (`type`, `msg`, `ctx`) as people read it."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    fixed = {
+        "missing": _("This field is required."),
+        "extra_forbidden": _("This field is not known here; check its name."),
+        "int_parsing": _("Write a whole number."),
+        "int_type": _("Write a whole number."),
+        "int_from_float": _("Write a whole number."),
+        "decimal_parsing": _("Write a number."),
+        "decimal_type": _("Write a number."),
+        "float_parsing": _("Write a number."),
+        "float_type": _("Write a number."),
+        "string_type": _("Write a text."),
+        "bool_parsing": _("Write true or false."),
+        "bool_type": _("Write true or false."),
+        "list_type": _("Send a list."),
+        "dict_type": _("Send an object."),
+        "model_type": _("Send an object."),
+        "model_attributes_type": _("Send an object."),
+        "date_parsing": _("Write a date as YYYY-MM-DD."),
+        "date_from_datetime_parsing": _("Write a date as YYYY-MM-DD."),
+        "json_invalid": _("The request body is not valid JSON."),
+    }
+    if kind in fixed:
+        return fixed[kind]
+    if kind == "string_too_short":
+        return _("Write at least %(count)s characters.") % {"count": ctx.get("min_length")}
+    if kind == "string_too_long":
+        return _("Write at most %(count)s characters.") % {"count": ctx.get("max_length")}
+    if kind == "greater_than_equal":
+        return _("Must be %(limit)s or more.") % {"limit": ctx.get("ge")}
+    if kind == "less_than_equal":
+        return _("Must be %(limit)s or less.") % {"limit": ctx.get("le")}
+    if kind == "greater_than":
+        return _("Must be more than %(limit)s.") % {"limit": ctx.get("gt")}
+    if kind == "less_than":
+        return _("Must be less than %(limit)s.") % {"limit": ctx.get("lt")}
+    if kind in ("literal_error", "enum"):
+        return _("Choose one of: %(choices)s.") % {"choices": ctx.get("expected", "")}
+    return str(error.get("msg", ""))
+
+
+def http_error_message(status: int, message: str) -> str:
+    """django-ninja's own messages of HTTP errors, translated; others as they are."""
+    if status == 400 and message.startswith("Cannot parse request body"):
+        return _("The request body is not valid JSON.")
+    return message
+
+
+def not_found_message(message: str) -> str:
+    """Django's get_object_or_404 names the model's class in English: a plain message
+    instead. Messages of our own are kept."""
+    if not message or message.endswith("matches the given query."):
+        return _("Not found: it does not exist, or you may not see it.")
+    return message
+
+
+def joined(fields: list[dict[str, str]]) -> str:
+    """ "field: message" parts as one text, each ending with one full stop."""
+    parts = [f"{f['field']}: {f['message']}".rstrip() for f in fields]
+    return " ".join(part if part.endswith((".", "!", "?")) else f"{part}." for part in parts)
