@@ -71,7 +71,7 @@ ROOT_URLCONF = "kotacerdas.urls"
 WSGI_APPLICATION = "kotacerdas.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # where one's work is (core.views.start)
 LOGOUT_REDIRECT_URL = "home"
 
 TEMPLATES = [

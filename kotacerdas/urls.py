@@ -6,6 +6,7 @@ from kotacerdas.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("start/", core_views.start, name="start"),
     path("regions/", include("kotacerdas.regions.urls")),
     path("accounts/", include("kotacerdas.accounts.urls")),
     path("program/", include("kotacerdas.program.urls")),

@@ -1,11 +1,14 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from kotacerdas.core import access
 from kotacerdas.core.models import Job
 from kotacerdas.core.pagination import paginate
+from kotacerdas.core.roles import REGIONAL_ROLES, Role
 from kotacerdas.regions.models import Dimension, IslandGroup, Pillar, Province, Region
 
 
@@ -21,6 +24,21 @@ def home(request: HttpRequest) -> HttpResponse:
         "pillars": Pillar.objects.prefetch_related("elements"),
     }
     return render(request, "core/home.html", context)
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """Where one lands after logging in: where one's work is. A region's people at their
+    region's workspace, mentors at the masterplans they guide, the program office and
+    assessors at the program's cohorts."""
+    user: Any = request.user
+    if user.role in REGIONAL_ROLES and user.region_id:
+        return redirect("regions:workspace", code=user.region_id)
+    if user.role == Role.MENTOR:
+        return redirect("masterplan:list")
+    if user.role in (Role.PROGRAM_OFFICE, Role.ASSESSOR):
+        return redirect("program:cohorts")
+    return redirect("home")
 
 
 @login_required

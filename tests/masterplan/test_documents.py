@@ -29,6 +29,9 @@ from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
 from tests.openapi import assert_matches_schema
 
+# The module's fixture reads the database: the mark has pytest-django set it up first,
+# also when a single test is run.
+pytestmark = pytest.mark.django_db
 RUPIAH = re.compile(r"Rp\d{1,3}(?:\.\d{3})+")
 
 
@@ -143,6 +146,12 @@ def test_docx_opens_with_headings_programs_and_the_total_in_words(rendered: Rend
     document = docx.Document(io.BytesIO(rendered.docx_id))
     assert "TOC \\o" in document.element.xml
     assert len(document.tables) > 10
+    # What a file manager or Word's properties show: the region, not the library.
+    properties = document.core_properties
+    assert properties.title == f"Masterplan Smart City {rendered.region} 2024–2033"
+    assert properties.author == rendered.region and "python-docx" not in properties.comments
+    summary = docx.Document(io.BytesIO(rendered.summary_docx)).core_properties
+    assert summary.title == f"Ringkasan eksekutif: {properties.title}"
 
 
 def test_english_on_request(rendered: Rendered) -> None:

@@ -55,8 +55,11 @@ def new(content: MasterplanContent) -> Document:
     normal.element.get_or_add_rPr().append(
         parse_xml(f'<w:lang {NS} w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>')
     )
-    document.core_properties.title = f"{labels.title()} {content.region} {content.period}"
-    document.core_properties.language = lang
+    properties = document.core_properties
+    properties.title = f"{labels.title()} {content.region} {content.period}"
+    properties.author = properties.last_modified_by = str(content.region)
+    properties.comments = ""  # python-docx's template says it made the file
+    properties.language = lang
     footer = section.footer.paragraphs[0]
     footer.text = f"{labels.title()} {content.region} {content.period} · "
     footer.runs[0].font.size = Pt(8)

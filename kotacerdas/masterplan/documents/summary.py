@@ -108,6 +108,7 @@ def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> 
     summary = summarise(content)
     document, pictures = docx_render.new(content), docx_render.Pictures(charts)
     document.sections[0].different_first_page_header_footer = False
+    document.core_properties.title = f"{summary.title}: {document.core_properties.title}"
     docx_render.styled(document, f"{summary.title}: {labels.title()}", "Title")
     heading = document.add_paragraph()
     run = heading.add_run(f"{content.region} · {content.period} · {content.status_label}")
