@@ -29,9 +29,6 @@ from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
 from tests.openapi import assert_matches_schema
 
-# The module's fixture reads the database: the mark has pytest-django set it up first,
-# also when a single test is run.
-pytestmark = pytest.mark.django_db
 RUPIAH = re.compile(r"Rp\d{1,3}(?:\.\d{3})+")
 
 
