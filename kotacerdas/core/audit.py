@@ -81,8 +81,9 @@ def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
     for entry in entries:
         for name, values in (entry.changes_dict or {}).items():
             field = field_of(entry, name)
-            if field is not None and field.many_to_one and field.related_model:
-                wanted[field.related_model].update(v for v in values if _given(v))
+            related = _related_model(field) if field is not None else None
+            if related is not None and isinstance(values, list):
+                wanted[related].update(v for v in values if _given(v))
     names = {
         (model, str(obj.pk)): str(obj)
         for model, pks in wanted.items()
@@ -92,8 +93,9 @@ def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
     def shown(field: Field, value: Any) -> str:
         if not _given(value):
             return EMPTY
-        if field.many_to_one and field.related_model:
-            return names.get((field.related_model, str(value)), f"#{value}")
+        related = _related_model(field)
+        if related is not None:
+            return names.get((related, str(value)), f"#{value}")
         if field.choices:
             return str(dict(field.flatchoices).get(_choice_value(field, value), value))
         text = str(value)
@@ -102,13 +104,26 @@ def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
     out = []
     for entry in entries:
         changes = []
-        for name, (old, new) in sorted((entry.changes_dict or {}).items()):
+        for name, values in sorted((entry.changes_dict or {}).items()):
             field = field_of(entry, name)
-            if field is not None and not field.primary_key and (_given(old) or _given(new)):
-                label = capfirst(str(field.verbose_name))
-                changes.append(Change(label, shown(field, old), shown(field, new)))
+            if field is None or field.primary_key:
+                continue
+            label = capfirst(str(field.verbose_name))
+            if isinstance(values, dict):  # many-to-many: {"operation", "objects"}
+                objects = ", ".join(str(item) for item in values.get("objects", []))
+                changes.append(Change(label, str(values.get("operation", "")), objects))
+            elif _given(values[0]) or _given(values[1]):
+                changes.append(Change(label, shown(field, values[0]), shown(field, values[1])))
         out.append(ReadableEntry(entry, changes))
     return out
+
+
+def _related_model(field: Field) -> type[Model] | None:
+    """The model a foreign key or one-to-one field points to: its value is a key."""
+    related = field.related_model
+    if (field.many_to_one or field.one_to_one) and isinstance(related, type):
+        return related
+    return None
 
 
 def _given(value: Any) -> bool:

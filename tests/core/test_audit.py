@@ -89,3 +89,20 @@ def test_opd_page_shows_its_own_history(users, batang) -> None:  # type: ignore[
     client.force_login(users["coordinator"])
     page = client.get(f"/regions/opds/{opd.pk}/edit/").content.decode()
     assert "Dinsos" in page and "coord" in page
+
+
+def test_changes_read_as_words_with_related_objects_by_name(users, batang, batanghari) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    from kotacerdas.core import audit
+
+    mentor = users["mentor"]
+    mentor.region = batanghari  # a foreign key: shown by the region's name, not its code
+    mentor.save()
+    mentor.assigned_regions.add(batanghari)  # many-to-many: the operation and the objects
+    with translation.override("en"):
+        rows = audit.readable(LogEntry.objects.get_for_object(mentor).order_by("pk"))
+    changes = [change for row in rows for change in row.changes]
+    assert audit.Change("Region", "—", str(batanghari)) in changes
+    assert audit.Change("Assigned regions", "add", str(batanghari)) in changes
+    assert all(change.field != "ID" and "None" not in change.new for change in changes)
