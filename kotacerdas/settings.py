@@ -127,6 +127,7 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jakarta"
+FORMAT_MODULE_PATH = ["kotacerdas.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -76,3 +76,20 @@ def test_api_not_found_does_not_name_a_class(token_client) -> None:  # type: ign
     indonesian = token_client.get("/api/v1/masterplans/999999", HTTP_ACCEPT_LANGUAGE="id").json()
     assert english["error"]["message"] == "Not found: it does not exist, or you may not see it."
     assert indonesian["error"]["message"].startswith("Tidak ditemukan")
+
+
+def test_dates_read_the_same_way_on_every_page() -> None:
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 8, 17, 9, 5)
+    expected = {
+        "id": ("17 Agustus 2026", "17 Agustus 2026, 09.05", "17 Agu 2026"),
+        "en": ("17 August 2026", "17 August 2026, 09:05", "17 Aug 2026"),
+    }
+    for language, (date, date_time, short) in expected.items():
+        with translation.override(language):
+            assert formats.date_format(moment, "DATE_FORMAT") == date
+            assert formats.date_format(moment, "DATETIME_FORMAT") == date_time
+            assert formats.date_format(moment, "SHORT_DATE_FORMAT") == short
