@@ -1,6 +1,9 @@
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+
+from kotacerdas.core.numbers import plain_number_text
 
 
 class BootstrapFormMixin:
@@ -29,3 +32,17 @@ class BootstrapFormMixin:
             if field is not None:
                 field.widget.attrs["class"] += " is-invalid"
                 field.widget.attrs["aria-invalid"] = "true"
+
+
+class IndonesianNumberField(forms.DecimalField):
+    """A decimal typed the Indonesian way (see core.numbers), shown back the same way."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(plain_number_text(value) if isinstance(value, str) else value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):  # no grouping, decimal comma
+            return f"{value.normalize():f}".replace(".", ",")
+        return value

@@ -1,16 +1,14 @@
 """Forms of the masterplan's content and review pages. They check the shape of the
 input; the services decide what is allowed and say what is wrong with the content."""
 
-import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.forms import BootstrapFormMixin
+from kotacerdas.core.forms import BootstrapFormMixin, IndonesianNumberField
 from kotacerdas.masterplan.models import Finding, FindingKind, ProfileKey, Program
 from kotacerdas.regions.models import OPD, DimensionElement
 
@@ -47,34 +45,6 @@ def apply_errors(
         form.add_error(field if field in form.fields else None, messages)
 
 
-_GROUPED_BY_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-class FigureField(forms.DecimalField):
-    """A number as people in Indonesia write it: "801.718" is eight hundred thousand and
-    more, "788,95" has decimals; "788.95" and "1,250.5" are read too."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal"})
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            text = value.strip().replace(" ", "")
-            if "," in text and "." in text:
-                grouping = "." if text.rfind(",") > text.rfind(".") else ","
-                text = text.replace(grouping, "").replace(",", ".")
-            elif "," in text:
-                text = text.replace(",", ".")
-            elif _GROUPED_BY_DOTS.match(text):
-                text = text.replace(".", "")
-            value = text
-        return super().to_python(value)
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Decimal):  # shown as typed back: no grouping, decimal comma
-            return f"{value.normalize():f}".replace(".", ",")
-        return value
-
-
 class ProfileFigureForm(BootstrapFormMixin, forms.Form):
     key = forms.ChoiceField(label=_("Figure"), choices=ProfileKey.choices)
     label = forms.CharField(
@@ -83,7 +53,7 @@ class ProfileFigureForm(BootstrapFormMixin, forms.Form):
         max_length=120,
         help_text=_("Needed for “Other” figures, e.g. “Villages with internet access”."),
     )
-    value = FigureField(
+    value = IndonesianNumberField(
         label=_("Value"),
         max_digits=20,
         decimal_places=3,

@@ -16,7 +16,7 @@ from django.forms.utils import ErrorDict, ErrorList
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.forms import BootstrapFormMixin
+from kotacerdas.core.forms import BootstrapFormMixin, IndonesianNumberField
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.documents.rupiah import group_thousands
 from kotacerdas.masterplan.models import (
@@ -145,20 +145,19 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
     baseline_year = forms.IntegerField(
         label=_("Baseline year"), min_value=2000, max_value=2100, required=False
     )
-    baseline_value = forms.DecimalField(
-        label=_("Baseline value"), max_digits=16, decimal_places=3, required=False, localize=True
+    baseline_value = IndonesianNumberField(
+        label=_("Baseline value"), max_digits=16, decimal_places=3, required=False
     )
 
     def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.years = list(years)
         for year in self.years:
-            self.fields[f"target_{year}"] = forms.DecimalField(
+            self.fields[f"target_{year}"] = IndonesianNumberField(
                 label=_("Target %(year)d") % {"year": year},
                 max_digits=16,
                 decimal_places=3,
                 required=False,
-                localize=True,
             )
         self.style_widgets()
 

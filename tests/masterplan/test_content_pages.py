@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from kotacerdas.accounts.models import User
+from kotacerdas.core.forms import IndonesianNumberField
 from kotacerdas.masterplan import services
-from kotacerdas.masterplan.forms_content import FigureField
 from kotacerdas.masterplan.models import (
     Finding,
     Masterplan,
@@ -188,7 +188,7 @@ def test_field_errors_speak_the_pages_language(plan, people) -> None:  # type: i
     ],
 )
 def test_figures_are_read_as_people_in_indonesia_write_them(typed, value) -> None:  # type: ignore[no-untyped-def]
-    field = FigureField(max_digits=20, decimal_places=3)
+    field = IndonesianNumberField(max_digits=20, decimal_places=3)
     assert field.clean(typed) == value
     assert field.clean(field.prepare_value(value)) == value  # shown back, read the same
 

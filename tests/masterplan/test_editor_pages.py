@@ -198,6 +198,29 @@ def test_an_opd_officer_adds_a_program_for_their_own_opd(users, plan, make_opd, 
     assert "Puskesmas Digital" in programs_page and "Rp650.000.000" in programs_page
 
 
+def test_targets_are_read_as_people_in_indonesia_write_numbers(users, plan) -> None:  # type: ignore[no-untyped-def]
+    client = _as(users["coordinator"], language="en")  # the English page reads them the same
+    data = _post_data(
+        users["opd_officer"].opd_id,
+        **{
+            "indicators-0-baseline_value": "12,5",
+            "indicators-0-target_2024": "1.200",
+            "indicators-0-target_2025": "2.500,75",
+            "indicators-0-target_2026": "3000",
+        },
+    )
+    assert client.post(f"/masterplans/{plan.pk}/programs/new/", data).status_code == 302
+    indicator = Program.objects.get().indicators.get()
+    assert indicator.baseline_value == Decimal("12.5")
+    assert dict(indicator.targets.values_list("year", "value")) == {
+        2024: Decimal(1200),
+        2025: Decimal("2500.75"),
+        2026: Decimal(3000),
+    }
+    page = client.get(f"/masterplans/{plan.pk}/programs/{Program.objects.get().pk}/")
+    assert 'value="2500,75"' in page.content.decode()  # shown back as it reads again
+
+
 @pytest.mark.parametrize(
     ("change", "field_id", "message"),
     [

@@ -329,7 +329,7 @@ def test_officials_words_are_accepted(users, plan, diskominfo) -> None:  # type:
     )
     workbook["Budget"].append(["A1", 2024, "apbd", "Rp1.500.000"])
     workbook["Budget"].append(["A1", 2025, "KPBU/PPP", "2.000.000,-"])
-    workbook["Indicators"].append(["A1", "hasil", "Cakupan", "%", 2023, "12,5", "20,25", 30])
+    workbook["Indicators"].append(["A1", "hasil", "Cakupan", "%", 2023, "12,5", "1.200", 30])
     result = spreadsheet.import_programs(users["coordinator"], plan, _upload(workbook))
     assert result.created == 1
     program = plan.programs.get()
@@ -341,7 +341,7 @@ def test_officials_words_are_accepted(users, plan, diskominfo) -> None:  # type:
     indicator = program.indicators.get()
     assert (indicator.kind, indicator.baseline_value) == ("outcome", Decimal("12.5"))
     assert dict(indicator.targets.values_list("year", "value")) == {
-        2024: Decimal("20.25"),
+        2024: Decimal(1200),  # "1.200" typed as text: twelve hundred, as on the form
         2025: Decimal(30),
     }
 

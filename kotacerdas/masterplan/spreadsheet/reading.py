@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from kotacerdas.core.numbers import plain_number_text
 from kotacerdas.masterplan.models import MAX_BUDGET_AMOUNT
 from kotacerdas.masterplan.spreadsheet import layout
 from kotacerdas.masterplan.spreadsheet.errors import RowError, SpreadsheetErrors
@@ -244,7 +245,7 @@ def rupiah(value: Any) -> int:
     return amount
 
 
-_NUMBER_TEXT = re.compile(r"-?\d+(?:[.,]\d+)?")
+_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
 LIMIT = Decimal(10) ** 13  # DecimalField(max_digits=16, decimal_places=3)
 
 
@@ -255,8 +256,8 @@ def number(value: Any) -> Decimal:
         raise CellError(message)
     if isinstance(value, int | float | Decimal):
         found = Decimal(str(value))
-    elif isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip().replace(" ", "")):
-        found = Decimal(value.strip().replace(" ", "").replace(",", "."))
+    elif isinstance(value, str) and _NUMBER_TEXT.fullmatch(plain_number_text(value)):
+        found = Decimal(plain_number_text(value))
     else:
         raise CellError(message)
     if not found.is_finite():
