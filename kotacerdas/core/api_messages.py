@@ -71,4 +71,4 @@ def not_found_message(message: str) -> str:
 def joined(fields: list[dict[str, str]]) -> str:
     """ "field: message" parts as one text, each ending with one full stop."""
     parts = [f"{f['field']}: {f['message']}".rstrip() for f in fields]
-    return " ".join(part if part.endswith((".", "!", "?")) else f"{part}." for part in parts)
+    return " ".join(part if part.endswith((".", "!", "?", ":")) else f"{part}." for part in parts)

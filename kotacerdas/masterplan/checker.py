@@ -55,6 +55,8 @@ class PlanFacts:
     last_year: int
     programs: Sequence[ProgramFacts]
     problems: Sequence[ProblemFacts]
+    # Each dimension's name in the language of the check, for its messages.
+    dimension_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ def check(plan: PlanFacts) -> CheckReport:
                     ERROR,
                     "dimension_without_program",
                     f"dimension-{dimension}",
-                    {"dimension": dimension},
+                    {"dimension": plan.dimension_names.get(dimension, dimension)},
                 )
             )
     if not any(p.horizon == "quick_win" for p in plan.programs):

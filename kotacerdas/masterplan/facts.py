@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.utils import translation
+
 from kotacerdas.masterplan import checker
 from kotacerdas.masterplan.models import (
     BudgetLine,
@@ -91,8 +93,11 @@ def plan_facts(masterplan: Masterplan) -> checker.PlanFacts:
             kind="problem", merged_into=None
         ).values_list("pk", "title", "set_aside_reason")
     ]
+    name = "name_en" if translation.get_language() == "en" else "name_id"
+    dimension_names = dict(Dimension.objects.values_list("code", name))
     return checker.PlanFacts(
-        dimensions=list(Dimension.objects.values_list("code", flat=True)),
+        dimensions=list(dimension_names),
+        dimension_names=dimension_names,
         first_year=masterplan.first_year,
         last_year=masterplan.last_year,
         programs=facts,

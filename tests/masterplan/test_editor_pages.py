@@ -409,6 +409,8 @@ def test_the_overview_shows_checker_budget_actions_and_audit(users, plan, dinkes
     # Each finding links to the place to fix it.
     assert f'href="/masterplans/{plan.pk}/programs/{dinkes_program.pk}/"' in page
     assert f'href="/masterplans/{plan.pk}/programs/#dimension-governance"' in page
+    assert "Dimension Smart Governance has no program yet" in page  # its name, not its code
+    assert "Dimension governance" not in page
     assert "Rp650.000.000" in page and "Rp250.000.000" in page
     assert 'name="action" value="submit"' in page and "disabled" in page
     audit = page.split('id="h-audit"')[1]

@@ -58,7 +58,7 @@ def test_a_plan_with_checker_errors_is_not_submitted_and_says_what_to_fix(
         services.submit(users["coordinator"], plan)
     messages = error.value.messages
     assert messages[0].startswith("The checker still finds")
-    assert "Dimension governance has no program yet: add one." in messages
+    assert "Dimension Smart Governance has no program yet: add one." in messages
     assert any("no quick win" in m for m in messages)
     plan.refresh_from_db()
     assert plan.status == "draft" and not plan.versions.exists()
@@ -241,7 +241,7 @@ def test_submit_over_api(users, plan, dinkes, outsider_mentor) -> None:  # type:
     refused = _as(users["coordinator"]).post(url, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 422
     assert_matches_schema(refused)
-    assert "Dimension governance has no program yet" in refused.json()["error"]["message"]
+    assert "Dimension Smart Governance has no program yet" in refused.json()["error"]["message"]
     assert _as(users["opd_officer"]).post(url).status_code == 403
     assert _as(users["other_coordinator"]).post(url).status_code == 404
     assert _as(outsider_mentor).post(url).status_code == 404
