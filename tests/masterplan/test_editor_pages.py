@@ -497,6 +497,13 @@ def test_export_and_template_download_as_xlsx(users, plan, dinkes_program) -> No
     assert any(row[2] == "Puskesmas Digital" for row in programs.iter_rows(values_only=True))
     template = client.get("/masterplans/template.xlsx")
     assert template.status_code == 200 and template.content[:2] == b"PK"
+    # The import page's template has the masterplan's years as target columns.
+    page = _as(users["coordinator"]).get(f"/masterplans/{plan.pk}/import/").content.decode()
+    link = re.search(r'href="(/masterplans/template\.xlsx\?[^"]+)"', page).group(1)  # type: ignore[union-attr]
+    targets = load_workbook(io.BytesIO(client.get(html.unescape(link)).content))["Indikator"]
+    headers = [str(cell.value) for cell in targets[1]]
+    years = [int(header) for header in headers if header.isdigit()]
+    assert years == list(range(plan.first_year, plan.last_year + 1))
 
 
 def test_documents_are_requested_and_downloaded_by_those_who_see_the_plan(  # type: ignore[no-untyped-def]

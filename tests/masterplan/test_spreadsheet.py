@@ -525,6 +525,11 @@ def test_api_template_for_any_logged_in_user(users) -> None:  # type: ignore[no-
     assert template["Content-Type"] == spreadsheet.XLSX_CONTENT_TYPE
     assert _open(template.content).sheetnames[1] == "Program"
     assert Client().get("/api/v1/masterplans/template.xlsx").status_code == 401
+    planned = _client(users["no_role"]).get("/api/v1/masterplans/template.xlsx?first_year=2024")
+    headers = [str(cell.value) for cell in _open(planned.content)["Indikator"][1]]
+    assert [int(h) for h in headers if h.isdigit()] == list(range(2024, 2034))
+    wrong = _client(users["no_role"]).get("/api/v1/masterplans/template.xlsx?first_year=1900")
+    assert wrong.status_code == 422
 
 
 def test_api_export_for_those_who_see_the_plan(users, filled) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 
 from kotacerdas.core.api_support import (
     AUTH,
@@ -70,8 +70,13 @@ def _filename(masterplan: Masterplan) -> str:
     openapi_extra=XLSX_DOWNLOAD,
     summary="The empty programs workbook, with its guide sheet and an example row",
 )
-def template(request: AuthedRequest) -> HttpResponse:
-    return _download(spreadsheet.template_xlsx(), "template-program-masterplan.xlsx")
+def template(
+    request: AuthedRequest,
+    first_year: int | None = Query(
+        None, ge=2015, le=2100, description="The masterplan's first year; default this year."
+    ),
+) -> HttpResponse:
+    return _download(spreadsheet.template_xlsx(first_year), "template-program-masterplan.xlsx")
 
 
 @router.get(

@@ -156,11 +156,11 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def template_xlsx() -> bytes:
+def template_xlsx(first_year: int | None = None) -> bytes:
     """The empty workbook with one example row per sheet (key CONTOH: never imported).
-    Its target columns start this year; an export of a masterplan has the plan's years
-    and the region's OPD list."""
-    first = timezone.localdate().year
+    Its target columns start at `first_year` (a masterplan's first year), by default this
+    year; an export of a masterplan also has the region's OPD list."""
+    first = first_year or timezone.localdate().year
     years = list(range(first, first + PLAN_YEARS))
     # Not knowing the plan, the year cells take any plausible year.
     workbook = _workbook(Lists(_reference_elements()), years, "", range(2015, 2101))

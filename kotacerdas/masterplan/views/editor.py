@@ -462,7 +462,14 @@ def export_programs(request: HttpRequest, pk: int) -> HttpResponse:
 def import_template(request: HttpRequest) -> HttpResponse:
     from kotacerdas.masterplan import spreadsheet
 
-    return _xlsx(spreadsheet.template_xlsx(), "masterplan-programs-template.xlsx")
+    first_year = _first_year(request.GET.get("first_year"))
+    return _xlsx(spreadsheet.template_xlsx(first_year), "masterplan-programs-template.xlsx")
+
+
+def _first_year(value: str | None) -> int | None:
+    """A masterplan's first year from the query, or None (this year) if not plausible."""
+    year = int(value) if value and value.isdigit() else None
+    return year if year is not None and 2015 <= year <= 2100 else None
 
 
 @login_required
