@@ -325,6 +325,18 @@ def _kept(formset: Any) -> Iterator[Any]:
             yield form
 
 
+def _readable_rows(formset: Any, needed: Sequence[str]) -> list[Any]:
+    """The rows of a formset that did not validate whose `needed` fields could be read:
+    not removed, not blank."""
+    rows = []
+    for form in formset.forms:
+        form.is_valid()  # fills cleaned_data with the fields that could be read
+        data = getattr(form, "cleaned_data", {})
+        if data and not data.get("DELETE") and all(data.get(n) is not None for n in needed):
+            rows.append(form)
+    return rows
+
+
 def _add_error(form: Any, field: str | None, messages: list[str]) -> None:
     """An error after validation, marked red like the form's own (BootstrapFormMixin)."""
     form.add_error(field, messages)
@@ -414,14 +426,56 @@ class ProgramEditor:
             return self.form.cleaned_data["version"]
 
     def to_input(self) -> services.ProgramInput:
-        data = self.form.cleaned_data
         self._budget_rows = list(_kept(self.budget))
         self._indicator_rows = list(_kept(self.indicators))
+        return self._input(self.form.cleaned_data)
+
+    def check_rules_too(self, masterplan: Masterplan) -> None:
+        """After a validation that failed, the service's rules on what could be read
+        (years, budget rows, targets), so every mistake shows at once, not in rounds.
+        A field that already has an error keeps only that one."""
+        data = self.form.cleaned_data
+        if not all(data.get(name) for name in ("horizon", "start_year", "end_year")):
+            return  # the year rules need these; their own errors show already
+        self._budget_rows = _readable_rows(self.budget, ("year", "source", "amount"))
+        self._indicator_rows = _readable_rows(self.indicators, ())
+        lead = data.get("lead_opd")
+        draft = self._input(
+            {
+                "name": "",
+                "description": "",
+                "element": "",
+                "quick_win_reason": "",
+                "supporting_opds": [],
+                "problems": [],
+                "goals": [],
+                **data,
+                "lead_opd": lead,
+            }
+        )
+        errors = services.validate_program(masterplan, draft)
+        if lead is None:
+            errors.pop("lead_opd", None)  # "required" shows already
+        fresh = {name: messages for name, messages in errors.items() if not self._told(name)}
+        if fresh:
+            self.add_errors(ValidationError(fresh))
+
+    def _told(self, name: str) -> bool:
+        """The field a service error names has an error already ("budget.0.year")."""
+        part, _dot, rest = name.partition(".")
+        index, _dot, field = rest.partition(".")
+        rows = {"budget": self._budget_rows, "indicators": self._indicator_rows}.get(part)
+        if rows is not None and index.isdigit() and int(index) < len(rows):
+            return field in rows[int(index)].errors
+        return name in self.form.errors
+
+    def _input(self, data: dict[str, Any]) -> services.ProgramInput:
+        lead = data["lead_opd"]
         return services.ProgramInput(
             name=data["name"],
             description=data["description"],
             element=data["element"],
-            lead_opd=data["lead_opd"].pk,
+            lead_opd=lead.pk if lead is not None else 0,
             supporting_opds=[opd.pk for opd in data["supporting_opds"]],
             horizon=data["horizon"],
             start_year=data["start_year"],
@@ -433,11 +487,11 @@ class ProgramEditor:
             ],
             indicators=[
                 services.IndicatorInput(
-                    kind=f.cleaned_data["kind"],
-                    name=f.cleaned_data["name"],
-                    unit=f.cleaned_data["unit"],
-                    baseline_year=f.cleaned_data["baseline_year"],
-                    baseline_value=f.cleaned_data["baseline_value"],
+                    kind=f.cleaned_data.get("kind", ""),
+                    name=f.cleaned_data.get("name", ""),
+                    unit=f.cleaned_data.get("unit", ""),
+                    baseline_year=f.cleaned_data.get("baseline_year"),
+                    baseline_value=f.cleaned_data.get("baseline_value"),
                     targets=f.targets(),
                 )
                 for f in self._indicator_rows

@@ -258,6 +258,38 @@ def test_bad_input_is_told_next_to_the_field_and_saves_nothing(  # type: ignore[
     assert not Program.objects.exists()
 
 
+def test_every_mistake_shows_in_one_round(users, plan) -> None:  # type: ignore[no-untyped-def]
+    """A field the form cannot read (an amount in words, an empty unit) does not hide the
+    service's rules on the rest: a budget year and a target outside the program."""
+    client = _as(users["coordinator"])
+    data = _post_data(
+        users["opd_officer"].opd_id,
+        **{
+            "budget-0-amount": "dua ratus juta",
+            "budget-1-year": "2029",
+            "indicators-0-unit": "",
+            "indicators-0-target_2030": "100",
+        },
+    )
+    page = html.unescape(
+        client.post(f"/masterplans/{plan.pk}/programs/new/", data).content.decode()
+    )
+    assert "Write whole Rupiah" in page and _invalid(page, "id_budget-0-amount")
+    assert "2029 is outside the program" in page and _invalid(page, "id_budget-1-year")
+    assert "A target for 2030 is outside the program" in page
+    assert not Program.objects.exists()
+
+
+def test_reversed_years_are_told_once(users, plan) -> None:  # type: ignore[no-untyped-def]
+    client = _as(users["coordinator"])
+    data = _post_data(users["opd_officer"].opd_id, start_year="2026", end_year="2024")
+    page = html.unescape(
+        client.post(f"/masterplans/{plan.pk}/programs/new/", data).content.decode()
+    )
+    assert "The end year comes before the start year." in page
+    assert "outside the program" not in page  # not again on every budget row and target
+
+
 def test_errors_speak_indonesian_by_default(users, plan) -> None:  # type: ignore[no-untyped-def]
     client = _as(users["coordinator"], language="id")
     data = _post_data(users["opd_officer"].opd_id, start_year="2026", end_year="2024")

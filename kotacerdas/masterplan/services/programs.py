@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
@@ -111,7 +112,8 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
         )
     if set(data.supporting_opds) - region_opds:
         fail("supporting_opds", _("Supporting OPDs must be OPDs of this region."))
-    if data.start_year > data.end_year:
+    years_in_order = data.start_year <= data.end_year
+    if not years_in_order:
         fail("end_year", _("The end year comes before the start year."))
     if data.start_year < masterplan.first_year or data.end_year > masterplan.last_year:
         fail(
@@ -126,10 +128,15 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
     elif span > limit:
         fail(
             "end_year",
-            _("A program of this horizon lasts at most %(limit)d years; this one spans %(span)d.")
+            ngettext(
+                "A program of this horizon lasts at most %(limit)d year; this one spans %(span)d.",
+                "A program of this horizon lasts at most %(limit)d years; this one spans %(span)d.",
+                limit,
+            )
             % {"limit": limit, "span": span},
         )
-    years = range(data.start_year, data.end_year + 1)
+    # Reversed years are told once, on the end year: not again on every row.
+    years = range(data.start_year, data.end_year + 1) if years_in_order else None
     budget_rows: set[tuple[int, str]] = set()
     for index, (year, source, amount) in enumerate(data.budget):
         if amount < 0:
@@ -145,14 +152,14 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
                 _("This year and source already have a row: add the amounts together."),
             )
         budget_rows.add((year, source))
-        if year not in years:
+        if years is not None and year not in years:
             fail(
                 f"budget.{index}.year",
                 _("%(year)d is outside the program's years.") % {"year": year},
             )
     for index, indicator in enumerate(data.indicators):
         for year in indicator.targets:
-            if year not in years:
+            if years is not None and year not in years:
                 fail(
                     f"indicators.{index}.targets",
                     _("A target for %(year)d is outside the program's years.") % {"year": year},

@@ -386,6 +386,8 @@ def program_form(request: HttpRequest, pk: int, program_id: int | None = None) -
         else:
             messages.success(request, _("Program %(name)s was saved.") % {"name": saved.name})
             return redirect(reverse("masterplan:programs", args=[plan.pk]) + f"#program-{saved.pk}")
+    elif data is not None:
+        editor.check_rules_too(plan)
     context = {
         "plan": plan,
         "program": program,
