@@ -16,6 +16,7 @@ from django.db.models import Field, Model, Q, QuerySet
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 T = TypeVar("T")
 
@@ -53,6 +54,24 @@ class Change:
 class ReadableEntry:
     entry: LogEntry
     changes: list[Change]
+
+    @property
+    def action(self) -> str:
+        """What was done, in the active language (auditlog's own labels are English)."""
+        labels = {
+            LogEntry.Action.CREATE: _("created"),
+            LogEntry.Action.UPDATE: _("changed"),
+            LogEntry.Action.DELETE: _("deleted"),
+        }
+        return str(labels.get(self.entry.action, self.entry.get_action_display()))
+
+    @property
+    def actor(self) -> str:
+        """Who did it, by name where the account has one; the platform itself otherwise."""
+        actor = self.entry.actor
+        if actor is None:
+            return _("system")
+        return actor.get_full_name() or actor.get_username()
 
 
 EMPTY = "—"

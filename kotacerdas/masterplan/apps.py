@@ -25,4 +25,5 @@ class MasterplanConfig(AppConfig):
             models.ProfileFigure,
             models.ReviewComment,
         ):
-            auditlog.register(model, exclude_fields=["created_at", "updated_at"])
+            # A program's version only guards concurrent edits: not a change to show.
+            auditlog.register(model, exclude_fields=["created_at", "updated_at", "version"])

@@ -453,10 +453,12 @@ def test_the_overview_shows_checker_budget_actions_and_audit(users, plan, dinkes
     assert f"<strong>Lead OPD</strong>: — → {lead}" in html.unescape(audit)
     assert "<strong>Horizon</strong>: — → Medium term (5 years)" in audit
     assert "None" not in audit and "BudgetLine" not in audit and "— → —" not in audit
+    assert "Puskesmas Digital <span" in audit and "(created)" in audit and "create:" not in audit
+    assert "<strong>Version</strong>" not in audit  # edit bookkeeping, not a change
     indonesian = _as(users["coordinator"], "id").get(url).content.decode()
-    assert "<strong>OPD penanggung jawab</strong>" in html.unescape(
-        indonesian.split('id="h-audit"')[1]
-    )
+    indonesian_audit = html.unescape(indonesian.split('id="h-audit"')[1])
+    assert "<strong>OPD penanggung jawab</strong>" in indonesian_audit
+    assert "(dibuat)" in indonesian_audit
     officer = _as(users["opd_officer"]).get(url).content.decode()
     assert 'name="action"' not in officer
     Masterplan.objects.filter(pk=plan.pk).update(status=MasterplanStatus.SUBMITTED)
