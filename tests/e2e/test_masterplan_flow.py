@@ -150,3 +150,28 @@ def test_write_check_submit_review_approve_and_download(
     tables = Document(str(files["docx"])).tables
     assert any(HEALTH_PROGRAM in cell.text for t in tables for row in t.rows for cell in row.cells)
     assert files["pdf"].read_bytes().startswith(b"%PDF")
+
+
+def test_pages_fit_a_phone_screen(browser: Browser, live_server, masterplan) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px, wide tables scroll within themselves: the page never scrolls sideways
+    (screen-reader text in a table once widened it to 900 px)."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="id-ID", viewport={"width": 390, "height": 800}
+    )
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Nama pengguna").fill("koordinator")
+    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kabupaten Batang")
+    for url in (
+        "/regions/33.25/workspace/",
+        f"/masterplans/{masterplan.pk}/",
+        f"/masterplans/{masterplan.pk}/programs/",
+        f"/masterplans/{masterplan.pk}/programs/new/",
+        f"/masterplans/{masterplan.pk}/findings/",
+        "/masterplans/",
+    ):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    context.close()
