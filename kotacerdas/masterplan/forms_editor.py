@@ -380,6 +380,11 @@ class ProgramEditor:
                 for field in form.fields.values():
                     field.disabled = True
 
+    @property
+    def rows_have_errors(self) -> bool:
+        """A budget row or an indicator has an error (the summary above the form says so)."""
+        return any(form.errors for form in (*self.budget.forms, *self.indicators.forms))
+
     def _all_forms(self) -> list[forms.Form]:
         return [self.form, *self.budget.forms, *self.indicators.forms]
 

@@ -252,6 +252,10 @@ def test_bad_input_is_told_next_to_the_field_and_saves_nothing(  # type: ignore[
     assert message in page.replace("&#x27;", "'")
     if field_id:
         assert _invalid(page, field_id)
+    assert "Please correct the fields marked below." in page or field_id is None
+    # Every field's description (help and errors) is there for screen readers.
+    described = {i for ids in re.findall(r'aria-describedby="([^"]+)"', page) for i in ids.split()}
+    assert described and all(f'id="{i}"' in page for i in described), described
     # Nothing typed is lost, nothing is saved.
     assert 'value="Program yang ditolak"' in page
     assert "Rekam medis elektronik di semua puskesmas." in page
