@@ -108,6 +108,7 @@ def run_job(job_id: str) -> None:
         job_id,
         status=JobStatus.SUCCEEDED,
         progress=100,
+        message="",  # the last step's "saving..." would read as still at work
         result_file=job.result_file.name or "",
         finished_at=timezone.now(),
     )

@@ -3,6 +3,8 @@ import io
 
 import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from kotacerdas.core.jobs import job_kind, start_job
 from kotacerdas.core.models import Job, JobStatus
@@ -59,16 +61,18 @@ def test_job_status_over_api(coordinator_client, django_capture_on_commit_callba
 
 @job_kind("tests.always_fails", "always fails")
 def _always_fails(job: Job, progress) -> None:  # type: ignore[no-untyped-def]
-    progress(40, "halfway")
+    with translation.override("en"):  # as a document in English would be made
+        progress(40, gettext_lazy("Saving the document"))
     raise RuntimeError("the source file has no header row")
 
 
 def test_failed_job_keeps_its_error(users, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
-    with django_capture_on_commit_callbacks(execute=True):
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
         job = start_job("tests.always_fails", users["coordinator"])
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert job.progress == 40
+    assert job.message == "Menyimpan dokumen"  # the language of who asked
     assert job.error == "RuntimeError: the source file has no header row"
     client = Client()
     client.force_login(users["coordinator"])

@@ -272,7 +272,7 @@ def test_the_job_reports_progress_and_saves_a_named_file(
     assert list(services.documents_of(plan)) == [queued, job]
 
 
-def test_the_job_speaks_the_language_of_who_asked_and_says_which_document(
+def test_the_job_says_which_document_it_made(
     users: dict[str, Any], small_plan: Masterplan, django_capture_on_commit_callbacks: Any
 ) -> None:
     with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
@@ -281,13 +281,14 @@ def test_the_job_speaks_the_language_of_who_asked_and_says_which_document(
         )
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED and job.language == "id"
-    assert job.message == "Menyimpan dokumen"  # not the English document's "Saving..."
+    assert job.message == ""  # done: no "saving..." left behind
     client = Client()
     client.force_login(users["coordinator"])
     client.cookies["django_language"] = "en"
     listed = client.get("/jobs/").content.decode()
     described = "Kabupaten Batang 2024–2033 · executive summary · PDF · English"
     assert described in listed
+    assert f'href="/jobs/{job.pk}/download/"' in listed  # the result, straight from the list
     api = client.get(f"/api/v1/jobs/{job.pk}").json()
     assert api["description"] == described
 
