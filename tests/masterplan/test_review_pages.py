@@ -205,6 +205,10 @@ def test_submit_request_changes_resubmit_and_approve_through_the_page(
     )
     clean_plan.refresh_from_db()
     assert clean_plan.status == MasterplanStatus.CHANGES_REQUESTED
+    # The region sees on the overview what to change, and where to answer.
+    overview = coordinator.get(f"/masterplans/{clean_plan.pk}/").content.decode()
+    requested = overview.split('data-testid="requested-changes"')[1].split("</section>")[0]
+    assert "Tambahkan program sampah." in requested and _url(clean_plan, "review") in requested
 
     services.save_program(
         people["coordinator"],

@@ -40,6 +40,7 @@ from kotacerdas.masterplan.models import (
     FundingSource,
     Horizon,
     Masterplan,
+    MasterplanStatus,
     PillarAnalysis,
     Program,
     RpjmdGoal,
@@ -208,8 +209,22 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "audit_page": paginate(request, _audit_entries(plan), per_page=20)
         if can_view_audit
         else None,
+        "requested_changes": _requested_changes(plan),
     }
     return render(request, "masterplan/detail.html", context)
+
+
+def _requested_changes(plan: Masterplan) -> Any:
+    """What the reviewer asked to change, while the masterplan waits for it: the newest
+    general comment, which request_changes writes."""
+    if plan.status != MasterplanStatus.CHANGES_REQUESTED:
+        return None
+    return (
+        plan.comments.filter(section="general", parent=None)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def _program_rows(
