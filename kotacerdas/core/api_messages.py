@@ -36,20 +36,20 @@ def field_message(error: dict[str, Any]) -> str:
     }
     if kind in fixed:
         return fixed[kind]
-    if kind == "string_too_short":
-        return _("Write at least %(count)s characters.") % {"count": ctx.get("min_length")}
-    if kind == "string_too_long":
-        return _("Write at most %(count)s characters.") % {"count": ctx.get("max_length")}
-    if kind == "greater_than_equal":
-        return _("Must be %(limit)s or more.") % {"limit": ctx.get("ge")}
-    if kind == "less_than_equal":
-        return _("Must be %(limit)s or less.") % {"limit": ctx.get("le")}
-    if kind == "greater_than":
-        return _("Must be more than %(limit)s.") % {"limit": ctx.get("gt")}
-    if kind == "less_than":
-        return _("Must be less than %(limit)s.") % {"limit": ctx.get("lt")}
-    if kind in ("literal_error", "enum"):
-        return _("Choose one of: %(choices)s.") % {"choices": ctx.get("expected", "")}
+    # Messages with a value from the error's context: (message, context key).
+    bounded = {
+        "string_too_short": (_("Write at least %(value)s characters."), "min_length"),
+        "string_too_long": (_("Write at most %(value)s characters."), "max_length"),
+        "greater_than_equal": (_("Must be %(value)s or more."), "ge"),
+        "less_than_equal": (_("Must be %(value)s or less."), "le"),
+        "greater_than": (_("Must be more than %(value)s."), "gt"),
+        "less_than": (_("Must be less than %(value)s."), "lt"),
+        "literal_error": (_("Choose one of: %(value)s."), "expected"),
+        "enum": (_("Choose one of: %(value)s."), "expected"),
+    }
+    if kind in bounded:
+        message, key = bounded[kind]
+        return message % {"value": ctx.get(key, "")}
     return str(error.get("msg", ""))
 
 
