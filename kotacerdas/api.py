@@ -18,7 +18,12 @@ from kotacerdas.core.api_messages import (
     joined,
     not_found_message,
 )
-from kotacerdas.core.api_support import django_validation_fields, error_payload
+from kotacerdas.core.api_support import (
+    bound_numbers,
+    django_validation_fields,
+    error_payload,
+)
+from kotacerdas.core.jobs import JobLimitReached
 from kotacerdas.masterplan.api import router as masterplan_router
 from kotacerdas.masterplan.services import EditConflict
 from kotacerdas.program.api import router as program_router
@@ -42,6 +47,8 @@ api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
 api.add_router("/", program_router)
 api.add_router("/", masterplan_router)
+# Integers past the database's range and non-finite floats: 422 naming the parameter.
+bound_numbers(api)
 
 _LOCATION_PARTS = {"body", "query", "path", "form", "header", "cookie", "payload", "data"}
 
@@ -72,6 +79,12 @@ def on_model_validation_error(request: HttpRequest, exc: DjangoValidationError) 
     return api.create_response(
         request, error_payload(422, "validation_error", message, fields), status=422
     )
+
+
+@api.exception_handler(JobLimitReached)
+def on_too_many_jobs(request: HttpRequest, exc: JobLimitReached) -> HttpResponse:
+    message = " ".join(exc.messages)
+    return api.create_response(request, error_payload(429, "too_many_jobs", message), status=429)
 
 
 @api.exception_handler(AuthenticationError)

@@ -132,6 +132,8 @@ FORMAT_MODULE_PATH = ["kotacerdas.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded and generated files are private: nothing serves MEDIA_URL. Each file opens
+# through a download route that checks access (kotacerdas/core/downloads.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -159,6 +161,13 @@ TASKS = {
         ]
     }
 }
+
+# Jobs: each user may have this many queued or running at once (an identical request
+# returns the job already under way). A running job's worker renews its lease; a job whose
+# lease expires (its worker died) is run again, up to JOB_ATTEMPTS runs in all, then failed.
+JOBS_PER_USER = env_int("KOTACERDAS_JOBS_PER_USER", default=5, minimum=1)
+JOB_LEASE_SECONDS = env_int("KOTACERDAS_JOB_LEASE_SECONDS", default=60, minimum=2)
+JOB_ATTEMPTS = env_int("KOTACERDAS_JOB_ATTEMPTS", default=3, minimum=1)
 
 # Processes one document job may use: the masterplan PDF lays out its heaviest chapter,
 # and the DOCX draws its charts, in a forked child beside the job (1: all in one process).

@@ -14,6 +14,7 @@ urlpatterns = [
     path("jobs/", core_views.job_list, name="job-list"),
     path("jobs/<uuid:job_id>/", core_views.job_detail, name="job-detail"),
     path("jobs/<uuid:job_id>/download/", core_views.job_download, name="job-download"),
+    path("jobs/<uuid:job_id>/retry/", core_views.job_retry, name="job-retry"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

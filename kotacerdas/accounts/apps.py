@@ -10,8 +10,11 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.accounts.models import User
+        from kotacerdas.accounts.models import ApiToken, User
 
         auditlog.register(
             User, exclude_fields=["password", "last_login"], m2m_fields={"assigned_regions"}
         )
+        # Who created and who revoked which token; never the token, its hash or its
+        # first characters (and not each use: last_used_at is written with update()).
+        auditlog.register(ApiToken, exclude_fields=["token_hash", "hint", "last_used_at"])

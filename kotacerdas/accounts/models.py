@@ -4,10 +4,12 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.roles import ASSIGNED_ROLES, REGIONAL_ROLES, Role
+from kotacerdas.core.validators import validate_single_line
 
 
 class User(AbstractUser):
@@ -49,7 +51,24 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("Where an assessor comes from: they never assess applicants of it."),
     )
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # People's names on one line (they head letters, lists and exports).
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ()./-]*\Z",
+                _("Write a phone number with digits, e.g. +62 285 391234."),
+            )
+        ],
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -87,7 +106,7 @@ class ApiToken(models.Model):
         on_delete=models.CASCADE,
         related_name="api_tokens",
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(_("starts with"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -100,8 +119,15 @@ class ApiToken(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.hint}…)"
+        # Not the hint: this is what the audit trail keeps of the token.
+        return f"API token {self.name}"
 
     @classmethod
     def generate(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+    def get_additional_data(self) -> dict[str, object]:
+        """Kept with each audit entry (django-auditlog): whose token it was, so the
+        owner's and the region's trails show it after it is revoked (deleted)."""
+        user = self.user
+        return {"user": user.pk, "username": user.get_username(), "region": user.region_id}

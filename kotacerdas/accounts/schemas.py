@@ -19,8 +19,14 @@ class MeOut(Schema):
 class TokenIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100, description="What the token is for.")
-    expires_at: datetime | None = None
+    name: str = Field(
+        min_length=1,
+        max_length=100,
+        description="What the token is for; one line, no line breaks or control characters.",
+    )
+    expires_at: datetime | None = Field(
+        None, description="When the token stops working: in the future, at most 5 years ahead."
+    )
 
 
 class TokenOut(Schema):

@@ -1,15 +1,17 @@
 """Writes to accounts: API tokens."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import ApiToken, hash_token
 from kotacerdas.core.audit import service
 
 MAX_TOKENS_PER_USER = 20
+MAX_TOKEN_DAYS = 5 * 365  # a token expires at most five years ahead
 
 
 @service
@@ -18,6 +20,18 @@ def create_token(user: Any, name: str, expires_at: datetime | None = None) -> tu
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the token a name, e.g. the system that uses it.")})
+    now = timezone.now()
+    if expires_at is not None and timezone.is_naive(expires_at):
+        expires_at = timezone.make_aware(expires_at)  # in the platform's zone
+    if expires_at is not None and expires_at <= now:
+        raise ValidationError({"expires_at": _("The expiry must be in the future.")})
+    if expires_at is not None and expires_at > now + timedelta(days=MAX_TOKEN_DAYS):
+        raise ValidationError(
+            {
+                "expires_at": _("A token expires at most %(years)d years ahead.")
+                % {"years": MAX_TOKEN_DAYS // 365}
+            }
+        )
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise ValidationError(
             {
@@ -36,7 +50,9 @@ def create_token(user: Any, name: str, expires_at: datetime | None = None) -> tu
 
 @service
 def revoke_token(user: Any, token_id: int) -> None:
-    """Revoke one of the user's own tokens; someone else's is "not found"."""
-    deleted, _count = ApiToken.objects.filter(user=user, pk=token_id).delete()
-    if not deleted:
+    """Revoke one of the user's own tokens; someone else's is "not found". The audit
+    trail keeps who revoked which token (ApiToken is registered with auditlog)."""
+    token = ApiToken.objects.filter(user=user, pk=token_id).select_related("user").first()
+    if token is None:
         raise ApiToken.DoesNotExist
+    token.delete()

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from kotacerdas.accounts import services
 from kotacerdas.accounts.forms import LoginForm, TokenForm
 from kotacerdas.accounts.models import ApiToken, User
+from kotacerdas.accounts.queries import token_audit
+from kotacerdas.core.pagination import paginate
 
 
 class LoginView(auth_views.LoginView):
@@ -35,6 +37,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         "form": form,
         "new_token": new_token,
         "tokens": ApiToken.objects.filter(user=cast(User, request.user)),
+        "audit_page": paginate(request, token_audit(request.user), per_page=10),
     }
     return render(request, "accounts/tokens.html", context)
 

@@ -9,6 +9,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+# The database's integer range (a signed 64-bit column), as core.api_support bounds it.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
 
 def field_message(error: dict[str, Any]) -> str:
     """One pydantic error (`type`, `msg`, `ctx`) as people read it."""
@@ -36,6 +39,13 @@ def field_message(error: dict[str, Any]) -> str:
     }
     if kind in fixed:
         return fixed[kind]
+    # The database's own bounds (core.api_support.bound_numbers): no number to quote.
+    if kind == "less_than_equal" and ctx.get("le") == INT_MAX:
+        return _("The number is too large.")
+    if kind == "greater_than_equal" and ctx.get("ge") == INT_MIN:
+        return _("The number is too small.")
+    if kind == "finite_number":
+        return _("Write a finite number.")
     # Messages with a value from the error's context: (message, context key).
     bounded = {
         "string_too_short": (_("Write at least %(value)s characters."), "min_length"),

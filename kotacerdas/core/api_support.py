@@ -1,15 +1,21 @@
 """What every API router shares: authentication, pagination, the error shape."""
 
 from math import ceil
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import annotated_types
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import PaginationBase
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import AllowInfNan, BaseModel
+from pydantic.fields import FieldInfo
+
+from kotacerdas.core import api_messages
 
 
 class AuthedRequest(HttpRequest):
@@ -74,11 +80,16 @@ def django_validation_fields(error: DjangoValidationError) -> list[dict[str, str
     return [{"field": "__all__", "message": str(message)} for message in error.messages]
 
 
+# A page past the last one answers no items; past this, 422 (the offset must stay a
+# number the database can hold).
+MAX_PAGE = 1_000_000
+
+
 class PageNumberWithTotal(PaginationBase):
     """`?page=&page_size=`; the response carries the total count and page count."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1, description="Page number, from 1.")
+        page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Page number, from 1 to {MAX_PAGE:,}.")
         page_size: int = Field(25, ge=1, le=200, description="Items per page, at most 200.")
 
     class Output(Schema):
@@ -100,3 +111,82 @@ class PageNumberWithTotal(PaginationBase):
             "page_size": pagination.page_size,
             "pages": max(1, ceil(count / pagination.page_size)),
         }
+
+
+# Integers the database can hold (a signed 64-bit column, as ids and amounts are).
+INT_MIN, INT_MAX = api_messages.INT_MIN, api_messages.INT_MAX
+# A text the API reads without a limit of its own gets this one: the longest free text
+# the platform keeps (docs/limits.md). Schemas set lower limits for names and codes.
+MAX_TEXT = 20_000
+
+
+def _bounded(annotation: Any) -> Any:
+    """`annotation` with every int in it bounded to the database's range, every float
+    required finite and every text limited to MAX_TEXT, inside unions, lists and dicts
+    too."""
+    if annotation is int:
+        return Annotated[int, annotated_types.Ge(INT_MIN), annotated_types.Le(INT_MAX)]
+    if annotation is float:
+        return Annotated[float, AllowInfNan(False)]
+    if annotation is str:
+        return Annotated[str, annotated_types.MaxLen(MAX_TEXT)]
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is None or not args:
+        return annotation
+    if origin is Annotated:
+        inner = _bounded(args[0])
+        return annotation if inner is args[0] else Annotated[inner, *args[1:]]
+    if origin is Literal:
+        return annotation
+    bounded = tuple(_bounded(arg) for arg in args)
+    if bounded == args:
+        return annotation
+    if origin in (Union, UnionType):
+        return Union[bounded]  # noqa: UP007 (rebuilt from parts)
+    return origin[bounded]
+
+
+def _has_bound(field: FieldInfo) -> bool:
+    bounds = annotated_types.Le | annotated_types.Lt | annotated_types.MaxLen
+    return any(isinstance(m, bounds) for m in field.metadata)
+
+
+def _bound_model(model: type[BaseModel], done: set[type]) -> None:
+    """Bound the numbers of `model` and of the models it holds (those first: a model's
+    validator copies the validators of the models it holds when it is rebuilt)."""
+    if model in done:
+        return
+    done.add(model)
+    changed = False
+    for field in model.model_fields.values():
+        for inner in _models_in(field.annotation):
+            _bound_model(inner, done)
+        if _has_bound(field):
+            continue
+        bounded = _bounded(field.annotation)
+        if bounded != field.annotation:
+            field.annotation, changed = bounded, True
+    if changed or any(_models_in(f.annotation) for f in model.model_fields.values()):
+        model.model_rebuild(force=True)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def bound_numbers(api: NinjaAPI) -> None:
+    """Every integer an endpoint reads (path, query or body) is refused with a 422 that
+    names it when the database could not hold it, instead of failing there with a 500;
+    every float must be finite; every text without a limit of its own gets MAX_TEXT.
+    Called once, when the API is assembled."""
+    done: set[type] = set()
+    routers = [router for _prefix, router in api._routers]
+    while routers:
+        router = routers.pop()
+        routers.extend(child for _prefix, child, *_rest in router._routers)
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                for model in operation.models:
+                    _bound_model(model, done)

@@ -21,15 +21,24 @@ from django.utils.translation import gettext as _
 T = TypeVar("T")
 
 
-def entries_for(objects_by_model: Iterable[tuple[type, Iterable[Any]]]) -> QuerySet:
+def entries_for(
+    objects_by_model: Iterable[tuple[type, Iterable[Any]]],
+    *,
+    tagged: dict[str, Any] | None = None,
+) -> QuerySet:
     """Audit entries of the given objects, newest first, with their actors.
 
     ``objects_by_model`` pairs a model class with primary keys of its objects.
+    ``tagged`` adds the entries whose additional data (a model's get_additional_data)
+    holds one of these key-value pairs, e.g. {"region": "33.25"}: the parts of a region's
+    records, deleted ones included.
     """
     condition = Q(pk__in=[])
     for model, pks in objects_by_model:
         content_type = ContentType.objects.get_for_model(model)
         condition |= Q(content_type=content_type, object_pk__in=[str(pk) for pk in pks])
+    for key, value in (tagged or {}).items():
+        condition |= Q(**{f"additional_data__{key}": value})
     return (
         LogEntry.objects.filter(condition)
         .select_related("actor", "content_type")

@@ -1,5 +1,6 @@
-"""Demo data for the five seed regions (DOMAIN.md): accounts, one per role, and
-a few OPDs each. Idempotent: running it again updates what is there."""
+"""Demo data for the five seed regions (DOMAIN.md): accounts for every role (a coordinator
+and an OPD officer in each region) and a few OPDs each. Idempotent: running it again
+updates what is there. README.md lists the same accounts (tests/core/test_demo_accounts.py)."""
 
 from dataclasses import dataclass
 
@@ -66,6 +67,24 @@ SEED_OPDS = [
         OPDKind.BAGIAN,
         "Kelembagaan, tata laksana dan reformasi birokrasi.",
     ),
+]
+
+
+# An OPD officer in each seed region, of an OPD that leads programs in its masterplan
+# (masterplan/demo.py): Batang's is approved, the others are drafts the officer can edit.
+OPD_OFFICERS = [
+    ("33.25", "Dinkes", "approved masterplan"),
+    ("15.04", "Dinkes", "draft masterplan: leads the child nutrition program"),
+    ("15.03", "Disparpora", "draft masterplan: leads the tourism map quick win"),
+    ("17.03", "Bappeda", "draft masterplan: leads the crop price program"),
+    ("16.05", "Dinkes", "draft masterplan: leads the stunting program"),
+]
+
+# Accounts the program's demo makes (program/demo.py), printed with ours when present.
+PROGRAM_ACCOUNTS = [
+    ("asesor.dua", "scored the 2023 cohort"),
+    ("asesor.tiga", "scored the 2023 cohort"),
+    ("asesor.baru", "open cohort: assigned applications not yet scored"),
 ]
 
 
@@ -140,14 +159,20 @@ def load_demo() -> list[DemoAccount]:
                 f"Diskominfo, {region.name}",
             )
         )
-    batang = next(region for region in regions if region.code == "33.25")
-    dinkes = OPD.objects.get(region=batang, abbreviation="Dinkes")
-    _user("batang.dinkes", Role.OPD_OFFICER, "Petugas", "Dinkes Batang", region=batang, opd=dinkes)
-    accounts.append(
-        DemoAccount(
-            "batang.dinkes", Role.OPD_OFFICER, batang.code, "Dinas Kesehatan, Kabupaten Batang"
+    by_code = {region.code: region for region in regions}
+    for code, abbreviation, plan in OPD_OFFICERS:
+        region = by_code[code]
+        opd = OPD.objects.get(region=region, abbreviation=abbreviation)
+        username = f"{_slug(region)}.{abbreviation.lower()}"
+        _user(
+            username,
+            Role.OPD_OFFICER,
+            "Petugas",
+            f"{abbreviation} {region.name.split(' ', 1)[1]}",
+            region=region,
+            opd=opd,
         )
-    )
+        accounts.append(DemoAccount(username, Role.OPD_OFFICER, region.code, f"{opd.name}, {plan}"))
 
     office = _user("kantor.program", Role.PROGRAM_OFFICE, "Komite", "Pelaksana", is_staff=True)
     office.groups.add(program_office_group())
@@ -162,3 +187,17 @@ def load_demo() -> list[DemoAccount]:
         user.assigned_regions.set(regions)
         accounts.insert(1, DemoAccount(username, role, None, "assigned to the five seed regions"))
     return accounts
+
+
+def program_demo_accounts() -> list[DemoAccount]:
+    """The accounts of PROGRAM_ACCOUNTS that the program's demo has made."""
+    made = dict(
+        User.objects.filter(username__in=[name for name, _ in PROGRAM_ACCOUNTS]).values_list(
+            "username", "role"
+        )
+    )
+    return [
+        DemoAccount(username, made[username], None, description)
+        for username, description in PROGRAM_ACCOUNTS
+        if username in made
+    ]

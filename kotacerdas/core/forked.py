@@ -40,11 +40,18 @@ class ChildError(RuntimeError):
 def can_fork() -> bool:
     """Configured for more than one process, and safe: forking a process that runs other
     threads (a threaded web server running jobs itself) can leave the child waiting on a
-    lock another thread held, so such a process does the work itself."""
+    lock another thread held, so such a process does the work itself. A thread marked
+    ``fork_safe`` (a job worker's housekeeper, which only waits and updates a few rows)
+    does not count."""
+    others = [
+        thread
+        for thread in threading.enumerate()
+        if thread is not threading.current_thread() and not getattr(thread, "fork_safe", False)
+    ]
     return (
         getattr(settings, "DOCUMENT_PROCESSES", 1) > 1
         and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
+        and not others
     )
 
 

@@ -48,12 +48,23 @@ class Job(TimeStampedModel):
     result_file = models.FileField(_("result file"), upload_to="jobs/", blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The lease of a running job: its worker refreshes this while the job runs. When it
+    # stops (the worker died), any worker's reaper queues the job again or fails it.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    # Set by start_job (not stored): this is an identical job that was already queued or
+    # running, returned instead of a new one.
+    reused = False
 
     class Meta:
         verbose_name = _("background job")
         verbose_name_plural = _("background jobs")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"]),
+            models.Index(fields=["status", "heartbeat_at"], name="core_job_lease_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.id}"

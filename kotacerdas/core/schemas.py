@@ -16,6 +16,13 @@ class JobOut(Schema):
     message: str
     error: str = Field(description="Why it failed, when it failed.")
     result_url: str | None = Field(description="Download of the result, when there is one.")
+    attempts: int = Field(
+        description="Runs so far: a job whose worker stopped is run again, a few times."
+    )
+    reused: bool = Field(
+        description="True when this request matched an identical job of yours still queued "
+        "or running: that job is returned instead of a new one."
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None

@@ -38,6 +38,12 @@ class PartialPlan:
     first_year: int = 2024
 
 
+def _with_regulation(legal_basis: str, regulation: str, *, after: int) -> str:
+    """The legal basis with `regulation` inserted after its first `after` lines."""
+    lines = legal_basis.splitlines()
+    return "\n".join([*lines[:after], regulation, *lines[after:]])
+
+
 def _coordinator(region: Region) -> User:
     user = User.objects.filter(role=Role.REGION_COORDINATOR, region=region).order_by("pk").first()
     if user is None:
@@ -243,6 +249,9 @@ def build_batang(region: Region) -> Masterplan:
         "implementation_steps": data.IMPLEMENTATION_STEPS,
         **data.RPJMD,
         **data.VISION,
+        **data.INTRODUCTION,
+        **data.HEAD,
+        "legal_basis": _with_regulation(plan.legal_basis, data.LEGAL_BASIS_OF_BATANG, after=1),
     }
     findings = _write_content(
         coordinator,
@@ -285,7 +294,7 @@ def build_partial(region: Region, spec: PartialPlan) -> Masterplan:
     findings = _write_content(
         coordinator,
         plan,
-        overview=spec.overview,
+        overview={**spec.overview, **PARTIAL_INTRODUCTIONS.get(spec.code, {})},
         profile=spec.profile,
         findings=spec.findings,
         opds=opds,
@@ -315,6 +324,36 @@ def load_masterplan_demo() -> list[Masterplan]:
             created.append(build_partial(region, spec))
     return created
 
+
+# Chapter I as far as each draft has got: the background first, the rest later.
+PARTIAL_INTRODUCTIONS: dict[str, dict[str, str]] = {
+    "15.04": {
+        "background": "Kabupaten Batang Hari membentang di sepanjang Sungai Batanghari; banyak desa "
+        "di tepi sungai dan kawasan perkebunan belum terjangkau sinyal, sehingga layanan publik "
+        "masih harus diurus ke ibu kota kabupaten di Muara Bulian.\n"
+        "Masterplan Smart City disusun agar layanan pemerintah, kesehatan dan peringatan dini "
+        "banjir dapat dijangkau dari desa.",
+        "purpose": "Menjadi pedoman Perangkat Daerah dalam merencanakan program smart city "
+        "2024–2033 yang selaras dengan RPJMD.",
+    },
+    "15.03": {
+        "background": "Kabupaten Sarolangun bertumpu pada perkebunan, pertambangan dan wisata "
+        "alam di wilayah hulu. Data wisata, pajak dan layanan perizinan masih tersebar di banyak "
+        "Perangkat Daerah dan belum dapat diakses secara daring.",
+    },
+    "17.03": {
+        "background": "Kabupaten Bengkulu Utara memiliki wilayah pesisir barat yang panjang dan "
+        "Pulau Enggano yang terpencil. Keterhubungan internet, layanan kecamatan dan informasi "
+        "harga bagi petani dan nelayan menjadi kebutuhan utama.",
+        "scope": "Seluruh wilayah Kabupaten Bengkulu Utara termasuk Pulau Enggano, 2024–2033, "
+        "pada enam dimensi smart city.",
+    },
+    "16.05": {
+        "background": "Kabupaten Musi Rawas adalah lumbung pangan Sumatera Selatan. Prevalensi "
+        "stunting, harga gabah di tingkat petani dan desa yang belum terhubung internet menjadi "
+        "pendorong penyusunan masterplan ini.",
+    },
+}
 
 B = 2023  # baseline year
 # fmt: off

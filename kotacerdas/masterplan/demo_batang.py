@@ -91,6 +91,31 @@ ROADMAP = """2024 — Fondasi dan quick win: akta kelahiran daring dari desa, an
 2027–2028 — Perluasan ekonomi digital: lelang ikan elektronik, link and match tenaga kerja KITB, tiket elektronik destinasi wisata, penuntasan blank spot; penyesuaian dengan RPJMD berikutnya.
 2029–2033 — Kematangan: command center terpadu, pengelolaan TPA berbasis KPBU, efisiensi energi, evaluasi dan pemutakhiran masterplan."""
 
+# The foreword, chapter I and the signatory of the document (documents/). The head of
+# region's name is invented for the demo.
+HEAD = {"head_name": "Drs. H. Ahmad Santoso, M.Si.", "head_title": "Bupati Batang"}
+
+INTRODUCTION = {
+    "foreword": """Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya Masterplan Smart City Kabupaten Batang Tahun 2024–2033.
+Masterplan ini disusun bersama seluruh Perangkat Daerah dalam program Gerakan Menuju Smart City, dengan pendampingan tenaga ahli dari pemerintah pusat. Di dalamnya tertuang visi Batang Cerdas 2033, strategi pada enam dimensi smart city, serta program, anggaran dan peta jalan sepuluh tahun.
+Kehadiran Kawasan Industri Terpadu Batang membawa peluang sekaligus tantangan. Masterplan ini menjadi pedoman agar teknologi dimanfaatkan secara efektif, efisien dan sederhana untuk melayani warga, dari pusat kabupaten sampai desa di wilayah selatan.
+Kami menyampaikan terima kasih kepada Dewan Smart City, Tim Pelaksana, Perangkat Daerah, akademisi, pelaku usaha dan masyarakat yang telah memberikan masukan. Semoga masterplan ini bermanfaat bagi kemajuan Kabupaten Batang.""",
+    "background": """Kabupaten Batang terletak di jalur Pantai Utara Jawa dan tumbuh pesat sejak Kawasan Industri Terpadu Batang (KITB) ditetapkan sebagai Proyek Strategis Nasional. Pertumbuhan industri, pertambahan penduduk pendatang dan kebutuhan tenaga kerja terampil menuntut pelayanan publik yang lebih cepat dan perencanaan yang berbasis data.
+Di sisi lain, wilayah selatan yang bergunung (Blado, Bawang, Reban, Tersono) masih memiliki desa blank spot, layanan administrasi kependudukan dan kesehatan masih banyak diurus secara tatap muka, dan aplikasi milik Perangkat Daerah belum saling terhubung.
+Pemerintah Kabupaten Batang mengikuti Gerakan Menuju Smart City dan memandang perlu menyusun masterplan sepuluh tahun yang menyatukan arah pembangunan kota cerdas, selaras dengan RPJMD Kabupaten Batang 2022–2026 dan arsitektur Sistem Pemerintahan Berbasis Elektronik.""",
+    "purpose": """Maksud penyusunan Masterplan Smart City adalah menyediakan pedoman bagi Pemerintah Kabupaten Batang dan para pemangku kepentingan dalam merencanakan dan melaksanakan pembangunan kota cerdas selama 2024–2033.
+Tujuannya adalah: (1) menyelaraskan program smart city Perangkat Daerah dengan RPJMD dan RKPD; (2) menetapkan prioritas program, quick win dan anggaran per tahun; (3) menyediakan indikator dan target untuk memantau kemajuan; (4) menjadi dasar pengusulan pendanaan dari APBD, APBN, DAK, KPBU dan CSR.""",
+    "scope": """Masterplan ini mencakup seluruh wilayah Kabupaten Batang (15 kecamatan, 248 desa dan kelurahan) untuk jangka waktu 2024–2033.
+Materinya meliputi gambaran umum daerah, analisis potensi dan permasalahan, kesiapan, kesenjangan, SWOT dan keselarasan dengan RPJMD, visi, misi dan sasaran, strategi pada enam dimensi smart city (tata kelola, branding, ekonomi, kehidupan, masyarakat dan lingkungan), program dan rencana aksi, serta rencana implementasi.""",
+}
+# The national regulations (legal_basis.py), with the law that formed the regency in
+# its place by rank and year.
+LEGAL_BASIS_OF_BATANG = (
+    "Undang-Undang Nomor 9 Tahun 1965 tentang Pembentukan Daerah Tingkat II Batang dengan "
+    "Mengubah Undang-Undang Nomor 13 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten "
+    "dalam Lingkungan Propinsi Djawa Tengah"
+)
+
 IMPLEMENTATION_STEPS = """1. Penetapan masterplan dengan Peraturan Bupati dan pembaruan SK Dewan Smart City serta Tim Pelaksana.
 2. Penyelarasan program dengan Renstra OPD dan RKPD setiap tahun; Bappeda memastikan pagu indikatif.
 3. Pelaksanaan quick win pada 2024 dengan laporan kemajuan bulanan kepada Dewan Smart City.

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.forms import BootstrapFormMixin, IndonesianNumberField
+from kotacerdas.masterplan import limits
 from kotacerdas.masterplan.models import Finding, FindingKind, ProfileKey, Program
 from kotacerdas.regions.models import OPD, DimensionElement
 
-TEXT = 20000  # longest free text accepted in one field
-COMMENT = 10000  # longest review comment (services.review.MAX_BODY)
+TEXT = limits.LONG_TEXT  # longest free text accepted in one field
+COMMENT = limits.COMMENT_TEXT  # longest review comment
 
 
 def _text(
@@ -50,7 +51,7 @@ class ProfileFigureForm(BootstrapFormMixin, forms.Form):
     label = forms.CharField(
         label=_("Label"),
         required=False,
-        max_length=120,
+        max_length=limits.LABEL_TEXT,
         help_text=_("Needed for “Other” figures, e.g. “Villages with internet access”."),
     )
     value = IndonesianNumberField(
@@ -60,11 +61,16 @@ class ProfileFigureForm(BootstrapFormMixin, forms.Form):
         help_text=_("e.g. 801.718 or 788,95"),
     )
     unit = forms.CharField(
-        label=_("Unit"), required=False, max_length=40, help_text=_("e.g. people, km², Rp, %")
+        label=_("Unit"),
+        required=False,
+        max_length=limits.UNIT_TEXT,
+        help_text=_("e.g. people, km², Rp, %"),
     )
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     source = forms.CharField(
-        label=_("Source"), max_length=200, help_text=_("e.g. BPS Kabupaten Batang 2024")
+        label=_("Source"),
+        max_length=limits.SHORT_TEXT,
+        help_text=_("e.g. BPS Kabupaten Batang 2024"),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -99,7 +105,7 @@ def element_field(required: bool = False) -> ElementChoiceField:
 
 class FindingForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FindingKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=limits.SHORT_TEXT)
     opd = forms.ModelChoiceField(
         label=_("OPD"),
         queryset=OPD.objects.none(),
@@ -214,7 +220,9 @@ class AnalysisTextsForm(BootstrapFormMixin, forms.Form):
 
 
 class GoalForm(BootstrapFormMixin, forms.Form):
-    code = forms.CharField(label=_("Code"), max_length=20, help_text=_("e.g. T1 or 2.3"))
+    code = forms.CharField(
+        label=_("Code"), max_length=limits.CODE_TEXT, help_text=_("e.g. T1 or 2.3")
+    )
     text = _text(_("Goal"), rows=2, required=True)
 
 
@@ -228,6 +236,53 @@ class VisionForm(BootstrapFormMixin, forms.Form):
         help_text=_("What happens in which years: stages, milestones, dependencies."),
     )
     implementation_steps = _text(_("Implementation steps"), rows=6)
+
+
+class IntroductionForm(BootstrapFormMixin, forms.Form):
+    """The foreword, chapter I and the signatory of the masterplan document."""
+
+    foreword = _text(
+        _("Foreword (Kata Pengantar)"),
+        rows=6,
+        help_text=_("Opens the document, before the contents; one paragraph a line."),
+    )
+    background = _text(
+        _("Background"),
+        rows=8,
+        help_text=_("Why the region writes this masterplan; one paragraph a line."),
+    )
+    legal_basis = _text(
+        _("Legal basis"),
+        rows=12,
+        help_text=_(
+            "One regulation a line, highest rank first: laws, government and presidential "
+            "regulations, ministerial regulations, then the region's own Perda and Perbup."
+        ),
+    )
+    purpose = _text(
+        _("Purpose and objectives"),
+        rows=5,
+        help_text=_("What the masterplan is for and what it aims at; one paragraph a line."),
+    )
+    scope = _text(
+        _("Scope"),
+        rows=5,
+        help_text=_("The period, area, dimensions and parties the masterplan covers."),
+    )
+    head_name = forms.CharField(
+        label=_("Name of the head of region"),
+        required=False,
+        max_length=200,
+        help_text=_("As it is printed under the signature, e.g. “Drs. H. Ahmad Santoso, M.Si.”"),
+    )
+    head_title = forms.CharField(
+        label=_("Title of the head of region"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "e.g. “Bupati Batang”; leave empty for Bupati or Wali Kota and the region's name."
+        ),
+    )
 
 
 class StrategiesForm(BootstrapFormMixin, forms.Form):
@@ -268,17 +323,20 @@ class RequestChangesForm(BootstrapFormMixin, forms.Form):
         _("What must change"),
         rows=4,
         required=True,
+        max_length=COMMENT,
         help_text=_("The region sees this comment with the request."),
     )
 
 
 class ApproveForm(BootstrapFormMixin, forms.Form):
-    comment = _text(_("Comment (optional)"), rows=2)
+    comment = _text(_("Comment (optional)"), rows=2, max_length=COMMENT)
 
 
 class LegaliseForm(BootstrapFormMixin, forms.Form):
     number = forms.CharField(
-        label=_("Perbup/Perwali number"), max_length=80, help_text=_("e.g. 12 Tahun 2025")
+        label=_("Perbup/Perwali number"),
+        max_length=limits.NUMBER_TEXT,
+        help_text=_("e.g. 12 Tahun 2025"),
     )
     date = forms.DateField(
         label=_("Perbup/Perwali date"), widget=forms.DateInput(attrs={"type": "date"})

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.forms import BootstrapFormMixin, IndonesianNumberField
-from kotacerdas.masterplan import services
+from kotacerdas.masterplan import limits, services
 from kotacerdas.masterplan.documents.rupiah import group_thousands
 from kotacerdas.masterplan.models import (
     Finding,
@@ -140,8 +140,10 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=IndicatorKind.choices, initial=IndicatorKind.OUTCOME
     )
-    name = forms.CharField(label=_("Indicator"), max_length=200)
-    unit = forms.CharField(label=_("Unit"), max_length=40, help_text=_("e.g. %, units, people"))
+    name = forms.CharField(label=_("Indicator"), max_length=limits.SHORT_TEXT)
+    unit = forms.CharField(
+        label=_("Unit"), max_length=limits.UNIT_TEXT, help_text=_("e.g. %, units, people")
+    )
     baseline_year = forms.IntegerField(
         label=_("Baseline year"), min_value=2000, max_value=2100, required=False
     )
@@ -218,9 +220,12 @@ class GoalsField(forms.ModelMultipleChoiceField):
 
 
 class ProgramForm(BootstrapFormMixin, forms.Form):
-    name = forms.CharField(label=_("Program name"), min_length=3, max_length=200)
+    name = forms.CharField(label=_("Program name"), min_length=3, max_length=limits.SHORT_TEXT)
     description = forms.CharField(
-        label=_("Description"), required=False, max_length=20000, widget=forms.Textarea({"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=limits.LONG_TEXT,
+        widget=forms.Textarea({"rows": 3}),
     )
     element = ElementField()
     lead_opd = OPDChoiceField(label=_("Lead OPD"), queryset=OPD.objects.none(), empty_label="—")
@@ -236,7 +241,7 @@ class ProgramForm(BootstrapFormMixin, forms.Form):
     quick_win_reason = forms.CharField(
         label=_("Why it is a quick win"),
         required=False,
-        max_length=20000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea({"rows": 2}),
         help_text=_("What citizens will see within a year, and why it can be done that fast."),
     )
@@ -345,6 +350,12 @@ def _add_error(form: Any, field: str | None, messages: list[str]) -> None:
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
+def _row_field(name: str) -> str:
+    """The row form's field a service error names: "targets.2026" is target_2026."""
+    year = name.removeprefix("targets.")
+    return f"target_{year}" if year != name else name
+
+
 class ProgramEditor:
     """The program form with its budget rows and indicators as one unit: filled from a
     program or a POST, turned into services.ProgramInput, and told the service's errors
@@ -358,9 +369,11 @@ class ProgramEditor:
         data: Any = None,
         fixed_opd: OPD | None = None,
         read_only: bool = False,
+        initial: dict[str, Any] | None = None,
     ) -> None:
         self.years = list(range(masterplan.first_year, masterplan.last_year + 1))
-        initial, budget, indicators = _program_initial(program) if program else ({}, [], [])
+        saved, budget, indicators = _program_initial(program) if program else ({}, [], [])
+        initial = {**(initial or {}), **saved}
         self.form = ProgramForm(data, initial=initial, masterplan=masterplan, fixed_opd=fixed_opd)
         self.budget = BudgetFormSet(
             data, initial=budget, prefix="budget", form_kwargs={"years": self.years}
@@ -471,7 +484,7 @@ class ProgramEditor:
         index, _dot, field = rest.partition(".")
         rows = {"budget": self._budget_rows, "indicators": self._indicator_rows}.get(part)
         if rows is not None and index.isdigit() and int(index) < len(rows):
-            return field in rows[int(index)].errors
+            return _row_field(field) in rows[int(index)].errors
         return name in self.form.errors
 
     def _input(self, data: dict[str, Any]) -> services.ProgramInput:
@@ -517,6 +530,7 @@ class ProgramEditor:
             index, _dot, field = rest.partition(".")
             if part in rows and index.isdigit() and int(index) < len(rows[part]):
                 row = rows[part][int(index)]
+                field = _row_field(field)
                 _add_error(row, field if field in row.fields else None, messages)
             elif name in self.form.fields and name != "version":
                 _add_error(self.form, name, messages)

@@ -1,11 +1,13 @@
 """A region's smart-city masterplan as structured data (DOMAIN.md, step 6)."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.models import TimeStampedModel
+from kotacerdas.masterplan.legal_basis import default_legal_basis
+from kotacerdas.masterplan.limits import LONG_TEXT, SHORT_TEXT
 
 YEAR_VALIDATORS = [MinValueValidator(2015), MaxValueValidator(2100)]
 PLAN_YEARS = 10  # the long horizon: a masterplan covers ten years from its first
@@ -57,6 +59,39 @@ class Masterplan(TimeStampedModel):
     legal_number = models.CharField(_("Perbup/Perwali number"), max_length=80, blank=True)
     legal_date = models.DateField(_("Perbup/Perwali date"), null=True, blank=True)
     legal_file = models.FileField(_("Perbup/Perwali (PDF)"), upload_to="masterplans/", blank=True)
+    # The document's front matter and first chapter, and who signs it (documents/).
+    foreword = models.TextField(
+        _("foreword"),
+        blank=True,
+        validators=[MaxLengthValidator(LONG_TEXT)],
+        help_text=_("The Kata Pengantar, usually from the head of region or Bappeda."),
+    )
+    background = models.TextField(
+        _("background"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    legal_basis = models.TextField(
+        _("legal basis"),
+        blank=True,
+        default=default_legal_basis,
+        validators=[MaxLengthValidator(LONG_TEXT)],
+        help_text=_("The regulations the masterplan rests on, one a line, highest rank first."),
+    )
+    purpose = models.TextField(
+        _("purpose and objectives"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    scope = models.TextField(_("scope"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)])
+    head_name = models.CharField(
+        _("name of the head of region"),
+        max_length=SHORT_TEXT,
+        blank=True,
+        help_text=_("As it is printed under the signature, e.g. “Drs. H. Ahmad Santoso, M.Si.”"),
+    )
+    head_title = models.CharField(
+        _("title of the head of region"),
+        max_length=SHORT_TEXT,
+        blank=True,
+        help_text=_("e.g. “Bupati Batang”; empty: Bupati or Wali Kota and the region's name."),
+    )
 
     class Meta:
         verbose_name = _("masterplan")
@@ -68,9 +103,24 @@ class Masterplan(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.region} {self.first_year}–{self.last_year}"
 
+    def get_additional_data(self) -> dict[str, object]:
+        """Kept with each audit entry, so the region's audit trail finds it."""
+        return {"region": self.region_id, "masterplan": self.pk}
+
     @property
     def last_year(self) -> int:
         return self.first_year + PLAN_YEARS - 1
+
+
+class InMasterplan:
+    """A part of a masterplan: its audit entries name the region and the masterplan, so
+    the region's and the masterplan's audit trails find them, deleted parts too."""
+
+    masterplan_id: int
+
+    def get_additional_data(self) -> dict[str, object]:
+        masterplan = self.masterplan  # type: ignore[attr-defined]
+        return {"region": masterplan.region_id, "masterplan": self.masterplan_id}
 
 
 class FindingKind(models.TextChoices):
@@ -78,7 +128,7 @@ class FindingKind(models.TextChoices):
     PROBLEM = "problem", _("Problem")
 
 
-class Finding(TimeStampedModel):
+class Finding(InMasterplan, TimeStampedModel):
     """A potential or problem an OPD records for its own duties (tupoksi)."""
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="findings")
@@ -120,7 +170,7 @@ class Finding(TimeStampedModel):
         return self.title
 
 
-class RpjmdGoal(models.Model):
+class RpjmdGoal(InMasterplan, models.Model):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="goals")
     code = models.CharField(_("code"), max_length=20)
     text = models.TextField(_("goal"))
@@ -137,7 +187,7 @@ class RpjmdGoal(models.Model):
         return f"{self.code} {self.text[:60]}"
 
 
-class PillarAnalysis(models.Model):
+class PillarAnalysis(InMasterplan, models.Model):
     """Readiness, and SWOT, on one readiness pillar."""
 
     masterplan = models.ForeignKey(
@@ -169,7 +219,7 @@ class PillarAnalysis(models.Model):
         return f"{self.masterplan} · {self.pillar}"
 
 
-class Strategy(models.Model):
+class Strategy(InMasterplan, models.Model):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="strategies")
     element = models.ForeignKey(
         "regions.DimensionElement", on_delete=models.PROTECT, related_name="+"
@@ -207,7 +257,7 @@ class FundingSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Program(TimeStampedModel):
+class Program(InMasterplan, TimeStampedModel):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="programs")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -244,6 +294,9 @@ class Program(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_additional_data(self) -> dict[str, object]:
+        return {**super().get_additional_data(), "program": self.pk}
+
 
 # Rp1.000 triliun: far above any program's yearly estimate; a larger amount is a pasted
 # wrong cell or a typo (and would not fit the column on every database).
@@ -267,7 +320,11 @@ class BudgetLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.source}: {self.amount}"
+        # As the audit trail names it: which program, which year and source.
+        return f"{self.program} · {self.year} {self.get_source_display()}"
+
+    def get_additional_data(self) -> dict[str, object]:
+        return self.program.get_additional_data()
 
 
 class IndicatorKind(models.TextChoices):
@@ -295,6 +352,9 @@ class ProgramIndicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})"
 
+    def get_additional_data(self) -> dict[str, object]:
+        return self.program.get_additional_data()
+
 
 class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(
@@ -312,7 +372,10 @@ class IndicatorTarget(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.value}"
+        return f"{self.indicator} · {self.year}"
+
+    def get_additional_data(self) -> dict[str, object]:
+        return self.indicator.get_additional_data()
 
 
 class ProfileKey(models.TextChoices):
@@ -326,7 +389,7 @@ class ProfileKey(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProfileFigure(models.Model):
+class ProfileFigure(InMasterplan, models.Model):
     """One figure of the region's profile, with its year and source."""
 
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="profile")

@@ -4,6 +4,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from kotacerdas.masterplan.limits import LONG_TEXT, SHORT_TEXT, UNIT_TEXT
 from kotacerdas.masterplan.models import FundingSource, Horizon, MasterplanStatus
 
 
@@ -30,6 +31,13 @@ class MasterplanOut(Schema):
     vision: str
 
 
+# Targets and baselines are stored as DECIMAL(16, 3) (services.program_value_errors).
+NUMBER_RULE = (
+    "A finite number with at most 13 digits before the decimal point and 3 after it; "
+    "others are refused with 422 naming the field."
+)
+
+
 class BudgetIn(Strict):
     year: int = Field(ge=2015, le=2100)
     source: Literal[*FundingSource.values]  # type: ignore[valid-type]
@@ -38,23 +46,25 @@ class BudgetIn(Strict):
 
 class ProgramIndicatorIn(Strict):
     kind: Literal["output", "outcome"]
-    name: str = Field(min_length=2, max_length=200)
-    unit: str = Field(min_length=1, max_length=40)
+    name: str = Field(min_length=2, max_length=SHORT_TEXT, description="One line.")
+    unit: str = Field(min_length=1, max_length=UNIT_TEXT, description="One line.")
     baseline_year: int | None = Field(None, ge=2000, le=2100)
-    baseline_value: Decimal | None = None
-    targets: dict[int, Decimal] = Field({}, description="Year -> target value.")
+    baseline_value: Decimal | None = Field(None, description=NUMBER_RULE)
+    targets: dict[int, Decimal] = Field(
+        {}, description=f"Year -> target value. Each target: {NUMBER_RULE}"
+    )
 
 
 class ProgramIn(Strict):
-    name: str = Field(min_length=3, max_length=200)
-    description: str = ""
+    name: str = Field(min_length=3, max_length=SHORT_TEXT, description="One line.")
+    description: str = Field("", max_length=LONG_TEXT)
     element: str = Field(description="Dimension element code, e.g. `health`.")
     lead_opd: int
     supporting_opds: list[int] = []
     horizon: Literal[*Horizon.values]  # type: ignore[valid-type]
     start_year: int = Field(ge=2015, le=2100)
     end_year: int = Field(ge=2015, le=2100)
-    quick_win_reason: str = ""
+    quick_win_reason: str = Field("", max_length=LONG_TEXT)
     budget: list[BudgetIn] = []
     indicators: list[ProgramIndicatorIn] = []
     problems: list[int] = []

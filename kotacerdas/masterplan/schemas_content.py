@@ -24,6 +24,13 @@ class OverviewOut(Schema):
     gap_analysis: str
     roadmap: str
     implementation_steps: str
+    foreword: str
+    background: str
+    legal_basis: str
+    purpose: str
+    scope: str
+    head_name: str
+    head_title: str
 
 
 class OverviewPatch(Strict):
@@ -42,6 +49,23 @@ class OverviewPatch(Strict):
     gap_analysis: str = ""
     roadmap: str = ""
     implementation_steps: str = ""
+    foreword: str = Field("", description="The document's foreword (Kata Pengantar).")
+    background: str = Field("", description="Chapter I: background (latar belakang).")
+    legal_basis: str = Field(
+        "",
+        description="Chapter I: the regulations the masterplan rests on (dasar hukum), one a "
+        "line, highest rank first. A new masterplan starts with the usual national ones.",
+    )
+    purpose: str = Field("", description="Chapter I: purpose and objectives (maksud dan tujuan).")
+    scope: str = Field("", description="Chapter I: scope (ruang lingkup).")
+    head_name: str = Field(
+        "", description="Name of the head of region, printed under the signature; one line."
+    )
+    head_title: str = Field(
+        "",
+        description="Title of the head of region, e.g. `Bupati Batang`; one line. Empty: "
+        "Bupati or Wali Kota and the region's name.",
+    )
 
 
 class ProfileFigureIn(Strict):

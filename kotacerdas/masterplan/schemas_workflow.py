@@ -157,7 +157,7 @@ class ReplyOut(Schema):
         return _name(comment.author)
 
 
-class CommentOut(ReplyOut):
+class ReviewCommentOut(ReplyOut):
     section: str
     program: int | None = Field(alias="program_id")
     parent: int | None = Field(alias="parent_id")
@@ -169,7 +169,7 @@ class CommentOut(ReplyOut):
         return _name(comment.resolved_by)
 
 
-class ThreadOut(CommentOut):
+class ThreadOut(ReviewCommentOut):
     replies: list[ReplyOut]
 
     @staticmethod

@@ -227,6 +227,19 @@ def _overview(masterplan: Masterplan, region: Region) -> None:
             "Evaluasi tahunan oleh Dewan Smart City",
         ]
     )
+    masterplan.foreword = (
+        f"Puji syukur kami panjatkan atas tersusunnya Masterplan Smart City {name} "
+        f"{first}–{last}, hasil kerja bersama seluruh Perangkat Daerah."
+    )
+    masterplan.background = (
+        f"{name} membutuhkan layanan publik yang cepat dan perencanaan berbasis data.\n"
+        "Aplikasi Perangkat Daerah belum terintegrasi dan sebagian desa belum terhubung."
+    )
+    masterplan.purpose = (
+        "Menjadi pedoman perencanaan dan pelaksanaan pembangunan kota cerdas yang selaras "
+        "dengan RPJMD dan RKPD."
+    )
+    masterplan.scope = f"Seluruh wilayah {name}, {first}–{last}, pada enam dimensi smart city."
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from kotacerdas.masterplan.views import content, review
 # The content pages (profile, potentials and problems, analyses, vision) and the review
 # pages (comments, workflow actions, versions). Mounted under /masterplans/.
 urlpatterns = [
+    path("<int:pk>/introduction/", content.introduction, name="introduction"),
     path("<int:pk>/profile/", content.profile, name="profile"),
     path("<int:pk>/findings/", content.findings, name="findings"),
     path("<int:pk>/findings/new/", content.finding_form, name="finding-new"),

@@ -30,6 +30,11 @@ from kotacerdas.masterplan.models import (
 SNAPSHOT_FORMAT = 1
 
 SECTION_LABELS = {
+    "foreword": gettext_lazy("Foreword"),
+    "background": gettext_lazy("Background"),
+    "legal_basis": gettext_lazy("Legal basis"),
+    "purpose": gettext_lazy("Purpose and objectives"),
+    "scope": gettext_lazy("Scope"),
     "vision": gettext_lazy("Smart-city vision"),
     "missions": gettext_lazy("Missions"),
     "targets": gettext_lazy("Targets"),
@@ -63,7 +68,7 @@ PROGRAM_FIELDS = tuple(FIELD_LABELS)
 # The masterplan's own text fields, kept as they are.
 TEXT_FIELDS = (
     "vision missions targets leading_sectors rpjmd_vision rpjmd_missions "
-    "gap_analysis roadmap implementation_steps"
+    "gap_analysis roadmap implementation_steps foreword background legal_basis purpose scope"
 )
 
 

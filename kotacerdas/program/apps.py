@@ -16,6 +16,7 @@ class ProgramConfig(AppConfig):
             models.Cohort,
             models.CohortPhase,
             models.RubricCriterion,
+            models.RubricRevision,
             models.Application,
             models.ApplicationAnswer,
             models.Evidence,

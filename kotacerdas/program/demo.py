@@ -6,15 +6,16 @@ agreements then go through the services like any live cohort.
 """
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.roles import Role
-from kotacerdas.program import scoring, services
+from kotacerdas.program import demo_files, scoring, services
 from kotacerdas.program.models import (
     Agreement,
     Application,
@@ -150,12 +151,83 @@ def _history(
 @transaction.atomic
 def load_program_demo(office: User, seed_regions: list[str]) -> Cohort | None:
     """The 2023 cohort: the five seed regions applied among others and were selected;
-    their agreements stand at different steps. Returns None if it exists already."""
-    if Cohort.objects.filter(year=2023).exists():
+    their agreements stand at different steps. Then next year's cohort, open, with an
+    assessor who has applications still to score (see load_open_cohort). Returns the
+    2023 cohort, or None if it existed already."""
+    created = None
+    if not Cohort.objects.filter(year=2023).exists():
+        created = _load_2023(office, seed_regions)
+    load_open_cohort(office, seed_regions)
+    return created
+
+
+# The assessor of the open cohort, for trying the assessor's work in the demo.
+NEW_ASSESSOR = "asesor.baru"
+
+
+def load_open_cohort(office: User, seed_regions: list[str]) -> Cohort | None:
+    """Next year's cohort, open for applications for two more months, with the 2023
+    rubric and phases. Eight regions outside the seed regions have applied; the assessor
+    `asesor.baru` is assigned to five of them and has scored none. The seed regions have
+    not applied, so their coordinators can. Returns None if the cohort exists already."""
+    year = timezone.localdate().year + 1
+    template = Cohort.objects.filter(year=2023).first()
+    if Cohort.objects.filter(year=year).exists() or template is None:
         return None
+    rng = random.Random(year)
+    deadline_day = timezone.localdate() + timedelta(days=60)
+    deadline = datetime.combine(deadline_day, time(23, 59), tzinfo=WIB)
+    shift = deadline_day - date(2023, 4, 30)
+    cohort = services.create_cohort(
+        office,
+        year=year,
+        name=f"Gerakan Menuju Smart City {year}",
+        quota=50,
+        application_deadline=deadline,
+        phases=[
+            services.PhaseInput(k, start + shift, end + shift) for k, start, end in PHASES_2023
+        ],
+        criteria=[
+            services.CriterionInput(c.code, c.pillar.code, c.title, c.weight, c.levels, c.guidance)
+            for c in template.criteria.select_related("pillar")
+        ],
+        max_per_province=template.max_per_province,
+        min_per_island_group=dict(template.min_per_island_group or {}),
+        min_score=template.min_score,
+    )
+    services.set_cohort_status(office, cohort, "open")
+    assessor = _assessor(NEW_ASSESSOR, "Dewi", "Lestari", "32", "kotacerdas-demo")
+    criteria = list(cohort.criteria.all())
+    others = Region.objects.exclude(pk__in=seed_regions).exclude(province_id="32").order_by("code")
+    applicants = rng.sample(list(others), 8)
+    for number, region in enumerate(applicants):
+        # Past applications are records here too: the regions have no demo accounts.
+        application = Application.objects.create(
+            cohort=cohort,
+            region=region,
+            status=ApplicationStatus.SUBMITTED,
+            submitted_at=timezone.now() - timedelta(days=8 - number),
+        )
+        ApplicationAnswer.objects.bulk_create(
+            ApplicationAnswer(
+                application=application,
+                criterion=c,
+                self_score=rng.choice([2, 3, 3, 4]),
+                answer=f"{region.name}: {c.title.lower()} sedang dikembangkan sejak 2024.",
+            )
+            for c in criteria
+        )
+        if number < 5:
+            services.assign_assessor(office, application, assessor)
+    demo_files.attach_evidence(cohort.applications.select_related("region"))
+    return cohort
+
+
+def _load_2023(office: User, seed_regions: list[str]) -> Cohort:
     rng = random.Random(2023)
     cohort = services.create_cohort(
         office,
+        as_record=True,
         year=2023,
         name="Gerakan Menuju Smart City 2023",
         quota=50,
@@ -177,6 +249,9 @@ def load_program_demo(office: User, seed_regions: list[str]) -> Cohort | None:
     others = [r for r in Region.objects.exclude(pk__in=seed_regions).order_by("code")]
     applicants = list(Region.objects.filter(pk__in=seed_regions)) + rng.sample(others, 115)
     _history(cohort, applicants, assessors, rng, strong=set(seed_regions))
+    applications = Application.objects.filter(cohort=cohort).select_related("region")
+    demo_files.attach_evidence(applications.filter(region_id__in=seed_regions))
+    demo_files.attach_evidence(applications.exclude(region_id__in=seed_regions), photos=False)
     run = services.run_selection(
         office,
         cohort,
@@ -200,6 +275,7 @@ def load_program_demo(office: User, seed_regions: list[str]) -> Cohort | None:
     for agreement in Agreement.objects.filter(application__cohort=cohort).select_related(
         "application__region"
     ):
+        services.attach_scan(office, agreement, demo_files.agreement_scan(agreement))
         target = steps.get(agreement.application.region_id)
         if target is None:
             continue
@@ -221,6 +297,9 @@ def load_program_demo(office: User, seed_regions: list[str]) -> Cohort | None:
         kind="council",
         decree_number="555.6/2019",
         decree_date=date(2019, 9, 2),
+        decree_file=demo_files.decree_scan(
+            batang, "555.6/2019", "Pembentukan Dewan Smart City Kabupaten Batang"
+        ),
         members=[
             services.MemberInput(
                 "Bupati Batang", "Bupati", "Pemerintah Kabupaten Batang", "Pelindung"
@@ -234,7 +313,11 @@ def load_program_demo(office: User, seed_regions: list[str]) -> Cohort | None:
     )
     for opd in OPD.objects.filter(region=batang)[:7]:
         services.record_commitment(
-            office, opd, signed_by=f"Kepala {opd}", signed_on=date(2023, 8, 1)
+            office,
+            opd,
+            signed_by=f"Kepala {opd}",
+            signed_on=date(2023, 8, 1),
+            scan=demo_files.commitment_scan(opd, f"Kepala {opd}"),
         )
     return cohort
 
@@ -253,7 +336,9 @@ def seed_applicants(count: int = 200, seed: int = 2023) -> Cohort:
             year=2099,
             name="Kohort sintetis",
             quota=50,
-            application_deadline=datetime(2099, 4, 30, 23, 59, tzinfo=WIB),
+            # A past deadline, within the dates a cohort may carry: a record of history.
+            application_deadline=datetime(2024, 4, 30, 23, 59, tzinfo=WIB),
+            as_record=True,
             criteria=[
                 services.CriterionInput(code, pillar, title, Decimal(weight), LEVELS)
                 for code, pillar, title, weight in RUBRIC

@@ -1,12 +1,13 @@
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.forms import BootstrapFormMixin
-from kotacerdas.program.models import Cohort, SigningMode
-from kotacerdas.regions.models import IslandGroup
+from kotacerdas.core.forms import BootstrapFormMixin, IndonesianNumberField
+from kotacerdas.program.models import Cohort, PhaseKind, SigningMode
+from kotacerdas.regions.models import IslandGroup, Pillar
 
 LEVEL_CHOICES = [("", "—"), *[(str(n), str(n)) for n in range(1, 6)]]
 
@@ -36,7 +37,7 @@ class AnswerForm(BootstrapFormMixin, forms.Form):
 
 
 class IndicatorForm(BootstrapFormMixin, forms.Form):
-    value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=3, required=False)
+    value = IndonesianNumberField(label=_("Value"), max_digits=12, decimal_places=3, required=False)
     source_year = forms.IntegerField(
         label=_("Source year"), min_value=2000, max_value=2100, required=False
     )
@@ -105,7 +106,7 @@ class RulesForm(BootstrapFormMixin, forms.Form):
         required=False,
         help_text=_("Leave empty for no limit."),
     )
-    min_score = forms.DecimalField(
+    min_score = IndonesianNumberField(
         label=_("Minimum score"), min_value=1, max_value=5, decimal_places=2, required=False
     )
 
@@ -224,4 +225,140 @@ class CohortForm(BootstrapFormMixin, forms.Form):
         required=False,
         queryset=Cohort.objects.all(),
         empty_label=_("Start empty"),
+    )
+
+
+# The rubric and phase editor ---------------------------------------------------------------
+
+
+class ScheduleForm(BootstrapFormMixin, forms.Form):
+    """The application deadline and one start and end date per phase (both empty: the
+    phase is not dated)."""
+
+    application_deadline = forms.DateTimeField(
+        label=_("Application deadline (WIB)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Between 1 January 2015 and the end of the year two years from now."),
+    )
+
+    def __init__(self, *args: Any, deadline_editable: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not deadline_editable:
+            self.fields["application_deadline"].disabled = True
+        for kind, label in PhaseKind.choices:
+            for end in ("starts_on", "ends_on"):
+                self.fields[f"{kind}-{end}"] = forms.DateField(
+                    label=_("%(phase)s: %(end)s")
+                    % {
+                        "phase": label,
+                        "end": _("starts on") if end == "starts_on" else _("ends on"),
+                    },
+                    required=False,
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                )
+        self.style_widgets()
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        for kind, label in PhaseKind.choices:
+            start, end = data.get(f"{kind}-starts_on"), data.get(f"{kind}-ends_on")
+            if (start is None) != (end is None) and not self.has_error(f"{kind}-starts_on"):
+                self.add_error(
+                    f"{kind}-starts_on" if start is None else f"{kind}-ends_on",
+                    _("Give both dates of %(phase)s, or neither.") % {"phase": label},
+                )
+        return data
+
+    def rows(self) -> list[tuple[str, str, Any, Any]]:
+        """(kind, label, start field, end field) in the program's order."""
+        return [
+            (kind, str(label), self[f"{kind}-starts_on"], self[f"{kind}-ends_on"])
+            for kind, label in PhaseKind.choices
+        ]
+
+    def phases(self) -> list[tuple[str, Any, Any]]:
+        return [
+            (kind, self.cleaned_data[f"{kind}-starts_on"], self.cleaned_data[f"{kind}-ends_on"])
+            for kind in PhaseKind.values
+            if self.cleaned_data.get(f"{kind}-starts_on")
+            and self.cleaned_data.get(f"{kind}-ends_on")
+        ]
+
+
+class CriterionForm(BootstrapFormMixin, forms.Form):
+    """One criterion of the rubric. The service checks the same rules for the API."""
+
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "Small letters, digits and hyphens; it does not change once applications came in."
+        ),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    pillar = forms.ChoiceField(label=_("Pillar"), choices=())
+    weight = IndonesianNumberField(
+        label=_("Weight"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("999.99"),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Relative; weights need not add up to 100."),
+    )
+    guidance = forms.CharField(
+        label=_("Guidance for regions and assessors"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, pillars: list[tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if pillars is None:
+            pillars = [(pillar.code, pillar.name) for pillar in Pillar.objects.all()]
+        self.fields["pillar"].choices = [("", "—"), *pillars]  # type: ignore[attr-defined]
+        for level in range(1, 6):
+            self.fields[f"level_{level}"] = forms.CharField(
+                label=_("Level %(level)d means") % {"level": level}, max_length=500
+            )
+        self.style_widgets()
+
+    def levels(self) -> list[str]:
+        return [self.cleaned_data[f"level_{level}"] for level in range(1, 6)]
+
+    def level_fields(self) -> list[Any]:
+        return [self[f"level_{level}"] for level in range(1, 6)]
+
+
+class BaseCriterionFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        super().clean()
+        codes: set[str] = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            code = form.cleaned_data.get("code")
+            if code in codes:
+                form.add_error("code", _("The code %(code)s is used twice.") % {"code": code})
+            codes.add(code)
+
+
+def criterion_formset(*, extra: int, can_delete: bool) -> type[forms.BaseFormSet]:
+    return forms.formset_factory(
+        CriterionForm,
+        formset=BaseCriterionFormSet,
+        extra=extra,
+        can_delete=can_delete,
+        max_num=40,
+        validate_max=True,
+    )
+
+
+class RubricReasonForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why the rubric changes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required once applications were submitted; it is kept with the change."),
     )

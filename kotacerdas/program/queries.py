@@ -2,12 +2,14 @@
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from kotacerdas.formats import cells
 from kotacerdas.program.models import (
     Agreement,
     AgreementStatus,
@@ -15,10 +17,70 @@ from kotacerdas.program.models import (
     ApplicationStatus,
     BodyKind,
     Cohort,
+    CriterionScore,
     RegionalBody,
+    RubricCriterion,
     SelectionDecision,
 )
 from kotacerdas.regions.models import OPD, IslandGroup
+
+
+def with_outcome(applications: QuerySet) -> QuerySet:
+    """Applications annotated with `published_selected`: True or False once the results
+    are published, None before (read by Application.outcome without a query each)."""
+    return applications.annotate(
+        published_selected=Subquery(
+            SelectionDecision.objects.filter(
+                application=OuterRef("pk"), run__published=True
+            ).values("selected")[:1]
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AssessorScore:
+    name: str
+    score: int
+    level: str  # what the level means, from the rubric
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    criterion: str  # title
+    scores: list[AssessorScore]
+
+
+def disagreements(application: Application, codes: Iterable[str]) -> list[Disagreement]:
+    """For the criteria where assessors differ by more than a point: who gave what, with
+    what the level means, in two queries."""
+    codes = list(codes)
+    if not codes:
+        return []
+    criteria = {
+        c.pk: c
+        for c in RubricCriterion.objects.filter(cohort_id=application.cohort_id, code__in=codes)
+    }
+    by_criterion: dict[int, list[AssessorScore]] = {pk: [] for pk in criteria}
+    rows = (
+        CriterionScore.objects.filter(
+            assignment__application=application, criterion_id__in=criteria
+        )
+        .select_related("assignment__assessor")
+        .order_by("assignment__assessor__last_name", "assignment__assessor__username")
+    )
+    for row in rows:
+        levels = criteria[row.criterion_id].levels or []
+        assessor = row.assignment.assessor
+        by_criterion[row.criterion_id].append(
+            AssessorScore(
+                name=assessor.get_full_name() or assessor.get_username(),
+                score=row.score,
+                level=str(levels[row.score - 1]) if 0 < row.score <= len(levels) else "",
+            )
+        )
+    ordered = sorted(criteria.values(), key=lambda c: (c.position, c.code))
+    return [Disagreement(c.title, by_criterion[c.pk]) for c in ordered]
+
 
 STAGES = ["applied", "assessed", "selected", "agreement_signed", "council_formed", "all_committed"]
 SIGNED = [
@@ -123,7 +185,7 @@ def funnel_table(result: Funnel) -> list[list[object]]:
 
 def funnel_csv(result: Funnel) -> bytes:
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(funnel_table(result))
+    csv.writer(buffer).writerows(cells.csv_rows(funnel_table(result)))
     return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
 
 
@@ -136,7 +198,7 @@ def funnel_xlsx(result: Funnel, title: str) -> bytes:
     assert sheet is not None
     sheet.title = title[:31]
     for row in funnel_table(result):
-        sheet.append(row)
+        cells.append_row(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "D2"

@@ -1,7 +1,8 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from django.urls import reverse
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
@@ -23,9 +24,37 @@ class CriterionIn(Strict):
     code: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
     pillar: Literal["struktur", "infrastruktur", "suprastruktur"]
     title: str = Field(min_length=3, max_length=200)
-    weight: Decimal = Field(gt=0, le=1000)
-    levels: list[str] = Field(min_length=5, max_length=5, description="Levels 1 to 5.")
-    guidance: str = ""
+    weight: Decimal = Field(
+        ge=Decimal("0.01"),
+        le=Decimal("999.99"),
+        decimal_places=2,
+        description="Relative weight, 0.01 to 999.99; weights need not add up to 100.",
+    )
+    levels: list[Annotated[str, Field(max_length=500)]] = Field(
+        min_length=5, max_length=5, description="Levels 1 to 5, 500 characters each at most."
+    )
+    guidance: str = Field("", max_length=5000)
+
+
+class RubricIn(Strict):
+    criteria: list[CriterionIn] = Field(
+        min_length=1, description="The whole rubric, in order; a criterion left out is removed."
+    )
+    reason: str = Field(
+        "",
+        max_length=2000,
+        description="Why the rubric changes: required once applications were submitted.",
+    )
+
+
+class ScheduleIn(Strict):
+    application_deadline: datetime | None = Field(
+        None, description="A new deadline, while applications are not yet closed."
+    )
+    phases: list[PhaseIn] = Field(
+        description="Every dated phase; a phase left out is removed. Dates from 2015 to "
+        "the end of the year two years from now."
+    )
 
 
 IslandMinimums = dict[Literal[*IslandGroup.values], int]  # type: ignore[valid-type]
@@ -70,6 +99,9 @@ class CohortOut(Schema):
     name: str
     quota: int
     status: str
+    registration_open: bool = Field(
+        description="Regions can still start, change and submit applications."
+    )
     application_deadline: datetime
     max_per_province: int | None
     min_per_island_group: dict[str, int]
@@ -113,6 +145,11 @@ class EvidenceOut(Schema):
     original_name: str
     content_type: str
     size: int
+    url: str = Field(description="Where the file opens (same access as the application).")
+
+    @staticmethod
+    def resolve_url(evidence: Any) -> str:
+        return reverse("program:evidence", args=[evidence.answer.application_id, evidence.pk])
 
 
 class AnswerOut(Schema):
@@ -138,6 +175,10 @@ class ApplicationOut(Schema):
     region_code: str = Field(alias="region_id")
     region_name: str = Field(alias="region.name")
     status: str
+    result: Literal["selected", "not_selected"] | None = Field(
+        description="Once the results are published: selected or not; null before."
+    )
+    status_label: str = Field(description="The status in words, with the result once published.")
     submitted_at: datetime | None
     deadline_local: str = Field(description="The deadline in the region's own time zone.")
     answers: list[AnswerOut]
@@ -150,6 +191,11 @@ class ApplicationOut(Schema):
         zone = ZoneInfo(application.region.timezone)
         local = application.cohort.application_deadline.astimezone(zone)
         return f"{local:%Y-%m-%d %H:%M} {application.region.timezone_abbreviation}"
+
+    @staticmethod
+    def resolve_result(application: Any) -> str | None:
+        outcome = application.outcome
+        return None if outcome is None else "selected" if outcome else "not_selected"
 
     @staticmethod
     def resolve_answers(application: Any) -> list[Any]:
@@ -239,12 +285,15 @@ class ConflictOut(Schema):
     rule: str
     detail: dict[str, Any]
     related: list[str] = []
+    message: str = Field("", description="Which rule cannot be met and by how much, in words.")
 
 
 class SelectionRunOut(Schema):
     id: int
     cohort_year: int = Field(alias="cohort.year")
     status: str
+    status_text: str = Field(description="The outcome in words.")
+    warning_messages: list[str] = Field(description="The warnings in words.")
     objective: Decimal
     greedy_objective: Decimal
     solve_seconds: float
@@ -257,6 +306,28 @@ class SelectionRunOut(Schema):
     @staticmethod
     def resolve_decisions(run: Any) -> list[Any]:
         return list(run.decisions.select_related("application__region"))
+
+    @staticmethod
+    def resolve_conflicts(run: Any) -> list[dict[str, Any]]:
+        from kotacerdas.program.messages import conflict_messages
+
+        messages = conflict_messages(run)
+        return [
+            {**conflict, "message": message}
+            for conflict, message in zip(run.conflicts, messages, strict=True)
+        ]
+
+    @staticmethod
+    def resolve_status_text(run: Any) -> str:
+        from kotacerdas.program.messages import status_text
+
+        return status_text(run.status)
+
+    @staticmethod
+    def resolve_warning_messages(run: Any) -> list[str]:
+        from kotacerdas.program.messages import warning_text
+
+        return [warning_text(code) for code in run.warnings]
 
 
 class OverrideIn(Strict):
@@ -323,6 +394,11 @@ class AgreementOut(Schema):
     received_on: date | None
     signatories: list[SignatoryOut]
     steps: list[StepOut]
+    scan_url: str | None = Field(description="Where the signed scan opens, once attached.")
+
+    @staticmethod
+    def resolve_scan_url(agreement: Any) -> str | None:
+        return reverse("program:agreement-scan", args=[agreement.pk]) if agreement.scan else None
 
     @staticmethod
     def resolve_signatories(agreement: Any) -> list[Any]:
@@ -388,6 +464,13 @@ class BodyOut(Schema):
     decree_date: date | None
     is_formed: bool
     members: list[MemberOut]
+    decree_url: str | None = Field(description="Where the decree (PDF) opens, once attached.")
+
+    @staticmethod
+    def resolve_decree_url(body: Any) -> str | None:
+        if not body.decree_file:
+            return None
+        return reverse("program:decree", args=[body.region_id, body.kind])
 
     @staticmethod
     def resolve_members(body: Any) -> list[Any]:
@@ -408,6 +491,13 @@ class CommitmentOut(Schema):
     opd_id: int
     signed_by: str
     signed_on: date
+    scan_url: str | None = Field(description="Where the signed scan opens, once attached.")
+
+    @staticmethod
+    def resolve_scan_url(commitment: Any) -> str | None:
+        if not commitment.scan:
+            return None
+        return reverse("program:commitment-scan", args=[commitment.opd_id])
 
 
 class FunnelRowOut(Schema):

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +16,10 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core import access
+from kotacerdas.core.downloads import serve_file
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.roles import Role
+from kotacerdas.program import messages as explain
 from kotacerdas.program import services
 from kotacerdas.program.forms import (
     AnswerForm,
@@ -34,9 +37,11 @@ from kotacerdas.program.models import (
     Application,
     AssessorAssignment,
     Cohort,
+    Evidence,
     Indicator,
     SelectionDecision,
 )
+from kotacerdas.program.queries import disagreements, with_outcome
 from kotacerdas.regions.models import IslandGroup, Pillar
 
 
@@ -49,9 +54,13 @@ def _cohort(year: int) -> Cohort:
 @login_required
 def cohort_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
+    is_region = user.role in (Role.REGION_COORDINATOR, Role.OPD_OFFICER)
     applications = (
-        {a.cohort_id: a for a in access.applications_visible_to(user).select_related("region")}
-        if user.role in (Role.REGION_COORDINATOR, Role.OPD_OFFICER)
+        {
+            a.cohort_id: a
+            for a in with_outcome(access.applications_visible_to(user)).select_related("region")
+        }
+        if is_region
         else {}
     )
     context = {
@@ -65,6 +74,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
         if user.role == Role.ASSESSOR
         else [],
         "can_apply": user.role == Role.REGION_COORDINATOR,
+        "is_region": is_region,
     }
     return render(request, "program/cohort_list.html", context)
 
@@ -103,8 +113,6 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
 def cohort_open(request: HttpRequest, year: int) -> HttpResponse:
     cohort = _cohort(year)
     try:
-        if not cohort.criteria.exists():
-            raise ValidationError(_("Add the rubric's criteria before opening applications."))
         services.set_cohort_status(request.user, cohort, "open")
         messages.success(request, _("Applications are open."))
     except ValidationError as error:
@@ -117,7 +125,8 @@ def cohort_detail(request: HttpRequest, year: int) -> HttpResponse:
     cohort = _cohort(year)
     is_office = access.is_program_office(request.user)
     applications = (
-        cohort.applications.select_related("region__province")
+        with_outcome(cohort.applications.all())
+        .select_related("region__province")
         .prefetch_related(
             Prefetch("assignments", queryset=AssessorAssignment.objects.select_related("assessor"))
         )
@@ -125,15 +134,35 @@ def cohort_detail(request: HttpRequest, year: int) -> HttpResponse:
         if is_office
         else Application.objects.none()
     )
-    assessors = User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")
+    user: Any = request.user
+    # Each role sees its own actions: a region its application and result, an assessor
+    # the applications assigned to them, the office the whole cohort.
+    is_region = user.role in (Role.REGION_COORDINATOR, Role.OPD_OFFICER) and user.region_id
+    own = (
+        access.applications_visible_to(user).filter(cohort=cohort, region_id=user.region_id).first()
+        if is_region
+        else None
+    )
+    assessors = (
+        User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")
+        if is_office
+        else User.objects.none()
+    )
     context = {
         "cohort": cohort,
         "is_office": is_office,
+        "is_region": is_region,
         "applications": applications,
-        "bulk_form": BulkAssignForm(assessors=assessors),
-        "own": access.applications_visible_to(request.user).filter(cohort=cohort).first()
-        if not is_office
-        else None,
+        "bulk_form": BulkAssignForm(assessors=assessors) if is_office else None,
+        "own": own,
+        "can_apply": user.role == Role.REGION_COORDINATOR and own is None,
+        "closed_message": services.closed_message(cohort),
+        "my_assignments": access.assignments_of(user)
+        .filter(application__cohort=cohort)
+        .select_related("application__region")
+        .order_by("application__region__name")
+        if user.role == Role.ASSESSOR
+        else [],
     }
     return render(request, "program/cohort_detail.html", context)
 
@@ -155,6 +184,7 @@ def apply(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def bulk_assign(request: HttpRequest, year: int) -> HttpResponse:
+    access.require_program_office(request.user)
     cohort = _cohort(year)
     assessors = User.objects.filter(role=Role.ASSESSOR, is_active=True)
     form = BulkAssignForm(request.POST, assessors=assessors)
@@ -202,10 +232,14 @@ def _application_forms(
 @login_required
 def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
     application = get_object_or_404(
-        access.applications_visible_to(request.user).select_related("cohort", "region__province"),
+        with_outcome(access.applications_visible_to(request.user)).select_related(
+            "cohort", "region__province"
+        ),
         pk=application_id,
     )
-    can_edit = access.can_apply_for(request.user, application.region) and application.is_editable
+    can_edit = access.can_apply_for(
+        request.user, application.region
+    ) and services.can_edit_application(application)
     answer_forms, indicator_forms = _application_forms(
         application,
         request.POST or None if can_edit else None,
@@ -253,8 +287,13 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             messages.error(request, _("Please correct the fields marked below."))
     is_office = access.is_program_office(request.user)
     assessors = User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")
+    summary = services.application_score(application) if is_office else None
     context = {
         "application": application,
+        "closed_message": services.closed_message(application.cohort)
+        if application.status == "draft"
+        else None,
+        "disagreements": disagreements(application, summary.disagreements) if summary else [],
         "answer_forms": answer_forms,
         "indicator_forms": indicator_forms,
         "can_edit": can_edit,
@@ -262,7 +301,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         "assign_form": AssignForm(assessors=assessors) if is_office else None,
         "reopen_form": ReasonForm() if is_office else None,
         "assignments": application.assignments.select_related("assessor") if is_office else [],
-        "summary": services.application_score(application) if is_office else None,
+        "summary": summary,
         "deadline": application.cohort.application_deadline,
     }
     return render(request, "program/application_detail.html", context)
@@ -284,6 +323,7 @@ def application_reopen(request: HttpRequest, application_id: int) -> HttpRespons
 @login_required
 @require_POST
 def application_assign(request: HttpRequest, application_id: int) -> HttpResponse:
+    access.require_program_office(request.user)
     application = get_object_or_404(
         access.applications_visible_to(request.user).select_related("region__province"),
         pk=application_id,
@@ -377,20 +417,23 @@ def selection(request: HttpRequest, year: int) -> HttpResponse:
         **{f"min_{k}": v for k, v in (cohort.min_per_island_group or {}).items()},
     }
     form = RulesForm(request.POST or None, initial=initial)
+    refusal = services.selection_refusal(cohort)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_rules(
-                request.user,
-                cohort,
-                quota=form.cleaned_data["quota"],
-                max_per_province=form.cleaned_data["max_per_province"],
-                min_per_island_group=form.island_minimums(),
-                min_score=form.cleaned_data["min_score"],
-            )
-            services.run_selection(request.user, cohort)
+            with transaction.atomic():  # the rules change only with a run that uses them
+                services.update_rules(
+                    request.user,
+                    cohort,
+                    quota=form.cleaned_data["quota"],
+                    max_per_province=form.cleaned_data["max_per_province"],
+                    min_per_island_group=form.island_minimums(),
+                    min_score=form.cleaned_data["min_score"],
+                )
+                services.run_selection(request.user, cohort)
             messages.success(request, _("The selection was run with these rules."))
             return redirect("program:selection", year=year)
         except ValidationError as error:
+            cohort.refresh_from_db()
             report_errors(request, error)
     run = cohort.selection_runs.first()
     decisions = (
@@ -408,6 +451,11 @@ def selection(request: HttpRequest, year: int) -> HttpResponse:
         "override_form": OverrideForm(),
         "island_groups": dict(IslandGroup.choices),
         "differences": [d for d in decisions if d.selected != d.in_top_n],
+        "refusal": refusal,
+        "status_label": explain.status_label(run.status) if run else "",
+        "status_text": explain.status_text(run.status) if run else "",
+        "conflicts": explain.conflict_messages(run) if run else [],
+        "warnings": [explain.warning_text(code) for code in run.warnings] if run else [],
     }
     return render(request, "program/selection.html", context)
 
@@ -492,3 +540,14 @@ def interview_create(request: HttpRequest, assignment_id: int) -> HttpResponse:
             for message in errors:
                 messages.error(request, str(message))
     return redirect("program:assignment", assignment_id=assignment.pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, application_id: int, evidence_id: int) -> FileResponse:
+    """A file of an application's evidence, for those who see the application: the
+    region, the assessors assigned to it and the program office."""
+    application = get_object_or_404(access.applications_visible_to(request.user), pk=application_id)
+    evidence = get_object_or_404(
+        Evidence.objects.filter(answer__application=application), pk=evidence_id
+    )
+    return serve_file(evidence.file, evidence.original_name, content_type=evidence.content_type)

@@ -1,14 +1,18 @@
 """Pages for agreements, regional bodies, OPD imports, commitments and the funnel."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kotacerdas.core import access
+from kotacerdas.core.downloads import serve_file
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.program import queries, services
 from kotacerdas.program.forms import (
@@ -19,9 +23,14 @@ from kotacerdas.program.forms import (
     SendForm,
     SignForm,
 )
-from kotacerdas.program.models import Agreement, BodyKind, Cohort, RegionalBody
+from kotacerdas.program.models import Agreement, BodyKind, Cohort, Commitment, RegionalBody
 from kotacerdas.regions.imports import import_opds
 from kotacerdas.regions.queries import get_region_or_404
+
+BODY_SHORT_NAMES = {
+    BodyKind.COUNCIL: gettext_lazy("Smart-city council"),
+    BodyKind.TEAM: gettext_lazy("Implementing team"),
+}
 
 
 def _agreements(request: HttpRequest) -> QuerySet:
@@ -80,14 +89,14 @@ def agreement_list(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    agreement = get_object_or_404(
-        _agreements(request).prefetch_related("signatories", "steps__by"), pk=agreement_id
-    )
+    agreements = _agreements(request).prefetch_related("signatories", "steps__by")
+    agreement = get_object_or_404(agreements, pk=agreement_id)
     step = request.POST.get("step")
+    head = services.head_of_region(agreement.application.region)
     forms = {
         "sign": SignForm(request.POST or None, request.FILES or None)
         if step == "sign"
-        else SignForm(),
+        else SignForm(initial={"region_position": head}),
         "send": SendForm(request.POST or None) if step == "send" else SendForm(),
         "receive": ReceiveForm(request.POST or None) if step == "receive" else ReceiveForm(),
     }
@@ -124,6 +133,8 @@ def agreement_detail(request: HttpRequest, agreement_id: int) -> HttpResponse:
             return redirect("program:agreement", agreement_id=agreement.pk)
         except ValidationError as error:
             report_errors(request, error)
+            # What is stored, read afresh: a refused step must not show as taken.
+            agreement = get_object_or_404(agreements, pk=agreement_id)
     context = {
         "agreement": agreement,
         "forms": forms,
@@ -244,5 +255,65 @@ def commitment_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
             )
             return redirect("regions:workspace", code=opd.region_id)
         except ValidationError as error:
-            report_errors(request, error)
-    return render(request, "program/commitment_form.html", {"opd": opd, "form": form})
+            _errors_on_form(form, error)
+    # What is stored, read afresh: a refused attempt shows its error, never as recorded.
+    commitment = Commitment.objects.filter(opd_id=opd.pk).first()
+    return render(
+        request,
+        "program/commitment_form.html",
+        {"opd": opd, "form": form, "commitment": commitment},
+    )
+
+
+def _errors_on_form(form: Any, error: ValidationError) -> None:
+    """A service's ValidationError beside the field it names, otherwise above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, field_messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, field_messages)
+
+
+# Downloads: each file for those who see its object; outsiders get 404 -------------------
+
+
+@login_required
+def agreement_scan(request: HttpRequest, agreement_id: int) -> FileResponse:
+    agreement = get_object_or_404(_agreements(request), pk=agreement_id)
+    name = _("Agreement %(number)s - %(region)s") % {
+        "number": agreement.number or "",
+        "region": agreement.application.region.name,
+    }
+    return serve_file(agreement.scan, name, content_type="application/pdf")
+
+
+@login_required
+def decree_download(request: HttpRequest, code: str, kind: str) -> FileResponse:
+    body = get_object_or_404(
+        RegionalBody.objects.filter(
+            region__in=access.regions_with_private_access(request.user)
+        ).select_related("region"),
+        region_id=code,
+        kind=kind,
+    )
+    name = _("Decree %(number)s - %(body)s - %(region)s") % {
+        "number": body.decree_number,
+        "body": BODY_SHORT_NAMES[BodyKind(body.kind)],
+        "region": body.region.name,
+    }
+    return serve_file(body.decree_file, name, content_type="application/pdf")
+
+
+@login_required
+def commitment_scan(request: HttpRequest, opd_id: int) -> FileResponse:
+    commitment = get_object_or_404(
+        Commitment.objects.filter(opd__in=access.opds_visible_to(request.user)).select_related(
+            "opd__region"
+        ),
+        opd_id=opd_id,
+    )
+    name = _("Commitment - %(opd)s - %(region)s") % {
+        "opd": commitment.opd.name,
+        "region": commitment.opd.region.name,
+    }
+    return serve_file(commitment.scan, name, content_type="application/pdf")

@@ -45,9 +45,11 @@ def list_regions(request: AuthedRequest, filters: Query[RegionFilters]) -> Query
 
 @router.post(
     "/regions/export",
-    response={202: JobOut, **ERRORS},
+    response={202: JobOut, **ERRORS, 429: ErrorResponse},
     auth=AUTH,
     summary="Export the filtered region list as CSV (a background job; follow /jobs/{id})",
+    description="An identical export of yours still under way is returned (`reused`); "
+    "429 when you have as many jobs under way as allowed.",
 )
 def export_regions(request: AuthedRequest, filters: RegionFilters) -> Status[Job]:
     return Status(202, start_job(EXPORT_REGIONS, request.auth, filters.dict()))
@@ -137,11 +139,14 @@ def delete_opd(request: AuthedRequest, opd_id: int) -> Status[None]:
     "/regions/{code}/audit",
     response={200: list[AuditEntryOut], **ERRORS},
     auth=AUTH,
-    summary="The audit trail of a region and its OPDs",
+    summary="The audit trail of a region, its OPDs and its people's API tokens",
 )
 @paginate(PageNumberWithTotal)
 def region_audit(request: AuthedRequest, code: str) -> QuerySet:
     region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
     opd_ids = OPD.objects.filter(region=region).values_list("pk", flat=True)
-    return audit.entries_for([(Region, [region.pk]), (OPD, list(opd_ids))])
+    # With what is tagged with the region: its people's API tokens (created, revoked).
+    return audit.entries_for(
+        [(Region, [region.pk]), (OPD, list(opd_ids))], tagged={"region": region.pk}
+    )

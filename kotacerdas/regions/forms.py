@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.forms import BootstrapFormMixin
@@ -47,5 +48,16 @@ class OPDForm(BootstrapFormMixin, forms.ModelForm):
         help_texts = {
             "name": _("The full name, e.g. Dinas Komunikasi dan Informatika."),
             "abbreviation": _("e.g. Diskominfo."),
-            "duties": _("A summary of the agency's duties and functions (tupoksi)."),
+            "duties": _(
+                "A summary of the agency's duties and functions (tupoksi), at most 5,000 "
+                "characters."
+            ),
         }
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """The service's refusal on the field it names, or above the form."""
+        if hasattr(error, "error_dict"):
+            for field, messages in error.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+        else:
+            self.add_error(None, error.messages)

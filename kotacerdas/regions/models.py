@@ -1,8 +1,10 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.models import TimeStampedModel
+from kotacerdas.core.validators import validate_single_line, validate_text
 from kotacerdas.regions.geography import ZONES
 
 
@@ -77,24 +79,48 @@ class OPDKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# An OPD's texts, at most (docs/limits.md); the API, the form and the import share them.
+NAME_LENGTH = 200
+ABBREVIATION_LENGTH = 40
+HEAD_NAME_LENGTH = 150
+DUTIES_LENGTH = 5000
+DUPLICATE_NAME = _("An OPD with this name already exists in this region.")
+
+
 class OPD(TimeStampedModel):
     """A regional government agency (Organisasi Perangkat Daerah)."""
 
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="opds"
     )
-    name = models.CharField(_("name"), max_length=200)
-    abbreviation = models.CharField(_("abbreviation"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=NAME_LENGTH, validators=[validate_single_line])
+    abbreviation = models.CharField(
+        _("abbreviation"),
+        max_length=ABBREVIATION_LENGTH,
+        blank=True,
+        validators=[validate_single_line],
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=OPDKind.choices)
-    head_name = models.CharField(_("head"), max_length=150, blank=True)
-    duties = models.TextField(_("duties (tupoksi)"), blank=True)
+    head_name = models.CharField(
+        _("head"), max_length=HEAD_NAME_LENGTH, blank=True, validators=[validate_single_line]
+    )
+    duties = models.TextField(
+        _("duties (tupoksi)"),
+        max_length=DUTIES_LENGTH,
+        blank=True,
+        validators=[validate_text, MaxLengthValidator(DUTIES_LENGTH)],
+    )
 
     class Meta:
         verbose_name = _("OPD")
         verbose_name_plural = _("OPDs")
         ordering = ["region", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="opd_unique_name_per_region")
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="opd_unique_name_per_region",
+                violation_error_message=DUPLICATE_NAME,
+            )
         ]
 
     def __str__(self) -> str:

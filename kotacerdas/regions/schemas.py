@@ -4,7 +4,14 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from kotacerdas.regions.models import IslandGroup, OPDKind
+from kotacerdas.regions.models import (
+    ABBREVIATION_LENGTH,
+    DUTIES_LENGTH,
+    HEAD_NAME_LENGTH,
+    NAME_LENGTH,
+    IslandGroup,
+    OPDKind,
+)
 
 
 class ProvinceOut(Schema):
@@ -28,8 +35,8 @@ class RegionOut(Schema):
 class RegionFilters(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    q: str = Field("", description="Part of the name or code, or a province name.")
-    province: str = Field("", description="Province code, e.g. `15`.")
+    q: str = Field("", max_length=100, description="Part of the name or code, or a province name.")
+    province: str = Field("", max_length=2, description="Province code, e.g. `15`.")
     kind: Literal["", "kabupaten", "kota"] = ""
     island_group: Literal["", *IslandGroup.values] = ""  # type: ignore[valid-type]
 
@@ -49,24 +56,36 @@ class ReferenceGroupOut(Schema):
     elements: list[ReferenceElementOut]
 
 
+ONE_LINE = "One line: no line breaks or control characters."
+
+
 class OPDIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=2, max_length=200)
-    abbreviation: str = Field("", max_length=40)
+    name: str = Field(
+        min_length=2,
+        max_length=NAME_LENGTH,
+        description=f"Unique in the region (whatever the capitals). {ONE_LINE}",
+    )
+    abbreviation: str = Field("", max_length=ABBREVIATION_LENGTH, description=ONE_LINE)
     kind: Literal[*OPDKind.values]  # type: ignore[valid-type]
-    head_name: str = Field("", max_length=150)
-    duties: str = Field("", max_length=5000)
+    head_name: str = Field("", max_length=HEAD_NAME_LENGTH, description=ONE_LINE)
+    duties: str = Field("", max_length=DUTIES_LENGTH, description="Free text (tupoksi).")
 
 
 class OPDPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=2, max_length=200)
-    abbreviation: str | None = Field(None, max_length=40)
+    name: str | None = Field(
+        None,
+        min_length=2,
+        max_length=NAME_LENGTH,
+        description=f"Unique in the region (whatever the capitals). {ONE_LINE}",
+    )
+    abbreviation: str | None = Field(None, max_length=ABBREVIATION_LENGTH, description=ONE_LINE)
     kind: Literal[*OPDKind.values] | None = None  # type: ignore[valid-type]
-    head_name: str | None = Field(None, max_length=150)
-    duties: str | None = Field(None, max_length=5000)
+    head_name: str | None = Field(None, max_length=HEAD_NAME_LENGTH, description=ONE_LINE)
+    duties: str | None = Field(None, max_length=DUTIES_LENGTH, description="Free text (tupoksi).")
 
 
 class OPDOut(Schema):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.jobs import Progress, job_kind
 from kotacerdas.core.models import Job
+from kotacerdas.formats import cells
 from kotacerdas.regions.models import Province
 from kotacerdas.regions.queries import search_regions
 
@@ -29,15 +30,17 @@ def export_regions_csv(job: Job, progress: Progress) -> None:
     for index, province_code in enumerate(provinces, start=1):
         for region in regions.filter(province_id=province_code):
             writer.writerow(
-                [
-                    region.code,
-                    region.name,
-                    region.kind,
-                    region.province_id,
-                    region.province.name,
-                    region.island_group,
-                    region.timezone,
-                ]
+                cells.csv_row(
+                    [
+                        region.code,
+                        region.name,
+                        region.kind,
+                        region.province_id,
+                        region.province.name,
+                        region.island_group,
+                        region.timezone,
+                    ]
+                )
             )
         progress(index * 100 // len(provinces), province_code)
     job.result_file.save(

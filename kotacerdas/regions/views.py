@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotacerdas.core import access, audit
-from kotacerdas.core.jobs import start_job
+from kotacerdas.core.feedback import report_errors
+from kotacerdas.core.jobs import JobLimitReached, start_job
 from kotacerdas.core.pagination import paginate
 from kotacerdas.program.models import BodyKind, Commitment, RegionalBody
 from kotacerdas.regions import services
@@ -35,8 +37,17 @@ def region_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def region_export(request: HttpRequest) -> HttpResponse:
     form = RegionFilterForm(request.POST)
-    job = start_job(EXPORT_REGIONS, request.user, form.filters())
-    messages.info(request, _("The export has started. This page shows its progress."))
+    try:
+        job = start_job(EXPORT_REGIONS, request.user, form.filters())
+    except JobLimitReached as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("job-list")
+    if job.reused:
+        messages.info(
+            request, _("The same export is already under way. This page shows its progress.")
+        )
+    else:
+        messages.info(request, _("The export has started. This page shows its progress."))
     return redirect("job-detail", job_id=job.pk)
 
 
@@ -64,7 +75,11 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
     committed = sum(1 for opd in opd_list if opd.commitment_signed_on)
     bodies = {body.kind: body for body in RegionalBody.objects.filter(region=region)}
     people = access.users_visible_to(request.user).filter(region=region).select_related("opd")
-    entries = audit.entries_for([(Region, [region.pk]), (OPD, [opd.pk for opd in opd_list])])
+    # With the masterplans' changes, budgets and targets included (they name the region).
+    entries = audit.entries_for(
+        [(Region, [region.pk]), (OPD, [opd.pk for opd in opd_list])],
+        tagged={"region": region.pk},
+    )
     context = {
         "region": region,
         "opds": opd_list,
@@ -87,9 +102,13 @@ def opd_create(request: HttpRequest, code: str) -> HttpResponse:
     access.require_manage_region(request.user, region)
     form = OPDForm(request.POST or None, instance=OPD(region=region))
     if request.method == "POST" and form.is_valid():
-        opd = services.create_opd(request.user, region, form.cleaned_data)
-        messages.success(request, _("OPD %(name)s was added.") % {"name": opd.name})
-        return redirect("regions:workspace", code=region.code)
+        try:
+            opd = services.create_opd(request.user, region, form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("OPD %(name)s was added.") % {"name": opd.name})
+            return redirect("regions:workspace", code=region.code)
     return render(request, "regions/opd_form.html", {"region": region, "form": form})
 
 
@@ -101,9 +120,13 @@ def opd_edit(request: HttpRequest, opd_id: int) -> HttpResponse:
     access.require_manage_region(request.user, opd.region)
     form = OPDForm(request.POST or None, instance=opd)
     if request.method == "POST" and form.is_valid():
-        services.update_opd(request.user, opd, form.cleaned_data)
-        messages.success(request, _("OPD %(name)s was saved.") % {"name": opd.name})
-        return redirect("regions:workspace", code=opd.region_id)
+        try:
+            services.update_opd(request.user, opd, form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("OPD %(name)s was saved.") % {"name": opd.name})
+            return redirect("regions:workspace", code=opd.region_id)
     context = {
         "region": opd.region,
         "form": form,
@@ -119,7 +142,11 @@ def opd_delete(request: HttpRequest, opd_id: int) -> HttpResponse:
     opd = get_object_or_404(
         access.opds_visible_to(request.user).select_related("region"), pk=opd_id
     )
-    services.delete_opd(request.user, opd)
+    try:
+        services.delete_opd(request.user, opd)
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("regions:opd", opd_id=opd.pk)
     messages.success(request, _("OPD %(name)s was removed.") % {"name": opd.name})
     return redirect("regions:workspace", code=opd.region_id)
 

@@ -54,9 +54,13 @@ def test_revoked_expired_and_unknown_tokens_are_refused(users) -> None:  # type:
     )
     expired = session.post(
         "/api/v1/tokens",
-        {"name": "expired", "expires_at": (timezone.now() - timedelta(days=1)).isoformat()},
+        {"name": "expired", "expires_at": (timezone.now() + timedelta(days=1)).isoformat()},
         content_type="application/json",
     ).json()
+    # A day later (an expiry in the past is refused when creating a token).
+    ApiToken.objects.filter(pk=expired["id"]).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
     assert (
         Client(HTTP_AUTHORIZATION=f"Bearer {expired['token']}").get("/api/v1/me").status_code == 401
     )

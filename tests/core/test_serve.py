@@ -56,3 +56,45 @@ def test_serve_answers_with_all_regions_and_static_files(server: str) -> None:
     assert b'<html lang="id">' in body
     status, css, _headers = _get(f"{server}/static/bootstrap/css/bootstrap.min.css")
     assert status == 200 and b"Bootstrap" in css[:200]
+
+
+def test_two_servers_on_one_machine_each_have_their_own_control_socket(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """gunicorn's control socket defaults to one path per user ($XDG_RUNTIME_DIR or
+    ~/.gunicorn): a second server would take the first one's over. Each has its own,
+    under KOTACERDAS_VAR_DIR, and answers for itself."""
+    from gunicorn.ctl.client import ControlClient
+
+    shared = tmp_path / "runtime"
+    shared.mkdir()
+    env = operator_env(tmp_path / "var", XDG_RUNTIME_DIR=str(shared), HOME=str(tmp_path))
+    kotacerdas(env, "migrate", "-v0")
+    ports = [_free_port(), _free_port()]
+    servers = [
+        subprocess.Popen(  # noqa: S603
+            [KOTACERDAS, "serve", "--workers", "1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in ports
+    ]
+    try:
+        sockets = [tmp_path / "var" / "run" / f"gunicorn-{port}.ctl" for port in ports]
+        for port, socket_path in zip(ports, sockets, strict=True):
+            for _ in range(150):
+                try:
+                    _get(f"http://127.0.0.1:{port}/api/v1/provinces")
+                    if socket_path.exists():
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.1)
+        for server, socket_path in zip(servers, sockets, strict=True):
+            with ControlClient(str(socket_path), timeout=10) as client:
+                answer = client.send_command("show all")
+            assert answer["arbiter"]["pid"] == server.pid
+        assert not list(shared.iterdir())  # the shared default is left alone
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)

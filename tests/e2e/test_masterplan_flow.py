@@ -1,5 +1,5 @@
 """The masterplan in a browser: an OPD officer adds a program, the coordinator fixes
-the checker's findings and submits, a mentor comments and approves, and the
+the checker's findings (a target, the empty vision) and submits, a mentor comments and approves, and the
 coordinator downloads the DOCX and the PDF."""
 
 import re
@@ -13,7 +13,7 @@ from kotacerdas.core.roles import Role
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Masterplan, MasterplanStatus, Program
 from kotacerdas.regions.models import OPD, OPDKind, Region
-from tests.masterplan.conftest_workflow import program_data
+from tests.masterplan.conftest_workflow import TEXTS, program_data, write_chapters
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Masterplan-Flow-2026"
@@ -29,8 +29,8 @@ def _user(username: str, role: str, **extra: object) -> User:
 
 @pytest.fixture
 def masterplan(regions, settings) -> Masterplan:  # type: ignore[no-untyped-def]
-    """Batang's masterplan with a clean program in five dimensions: Smart Living,
-    the health department's, is still missing."""
+    """Batang's masterplan with every chapter written but the vision, and a clean program
+    in five dimensions: Smart Living, the health department's, is still missing."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     batang = Region.objects.get(pk="33.25")
     kominfo = OPD.objects.create(region=batang, name="Dinas Kominfo", kind=OPDKind.DINAS)
@@ -41,6 +41,9 @@ def masterplan(regions, settings) -> Masterplan:  # type: ignore[no-untyped-def]
     _user("dinkes", Role.OPD_OFFICER, region=batang, opd=dinkes)
     _user("mentor", Role.MENTOR).assigned_regions.add(batang)
     plan = services.start_masterplan(coordinator, batang, 2024)
+    refs = write_chapters(coordinator, plan, kominfo.pk, leave_empty=("vision",))
+    problem = plan.findings.get(pk=refs["problem"])
+    services.set_aside_problem(coordinator, problem, "Ditangani lewat Renstra Dinkes.")
     for dimension in ("governance", "branding", "economy", "society", "environment"):
         extra: dict[str, object] = {}
         if dimension == "governance":
@@ -109,6 +112,14 @@ def test_write_check_submit_review_approve_and_download(
     coordinator.get_by_role("button", name="Save the program").last.click()
     coordinator.goto(f"/masterplans/{plan.pk}/")
     expect(coordinator.get_by_text("no target for 2026")).to_have_count(0)
+    # The checker names the empty vision and links to it; filling it in lifts the block.
+    expect(coordinator.get_by_role("button", name="Submit for review")).to_be_disabled()
+    coordinator.get_by_role("link", name=re.compile("smart-city vision is empty")).click()
+    coordinator.get_by_role("textbox", name="Smart-city vision").fill(TEXTS["vision"])
+    coordinator.get_by_role("button", name="Save the vision, strategies and roadmap").click()
+    expect(coordinator.get_by_text("were saved")).to_be_visible()
+    coordinator.goto(f"/masterplans/{plan.pk}/")
+    expect(coordinator.get_by_text("smart-city vision is empty")).to_have_count(0)
     coordinator.get_by_role("button", name="Submit for review").click()
     expect(coordinator.get_by_text("Submitted for review").first).to_be_visible()
     plan.refresh_from_db()

@@ -108,7 +108,10 @@ def test_apply_score_select_publish_and_sign(browser: Browser, live_server, prog
         assessor.get_by_role("button", name="Kirim skor").click()
         expect(assessor.get_by_role("status")).to_have_text("Skor Anda telah dikirim.")
 
-    # 4. Selection under a province rule, one override, publication.
+    # 4. Registration closes; selection under a province rule, one override, publication.
+    office.goto("/program/2023/")
+    office.get_by_role("button", name="Tutup pendaftaran").click()
+    expect(office.get_by_test_id("cohort-status")).to_have_text("Penilaian")
     office.goto("/program/2023/selection/")
     office.get_by_label("Kuota").fill("2")
     office.get_by_label("Paling banyak per provinsi").fill("1")

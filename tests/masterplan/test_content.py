@@ -302,6 +302,7 @@ def _published_assessment(users, batang, make_user):  # type: ignore[no-untyped-
     )
     program.set_cohort_status(office, cohort, "open")
     application = submitted(users["coordinator"], cohort, batang)
+    program.close_applications(office, cohort)  # the selection runs after registration
     # kebijakan: suprastruktur, tik: infrastruktur, anggaran: struktur
     for province, scores in (("31", (4, 3, 2)), ("15", (3, 3, 2))):
         home = Province.objects.get(pk=province)

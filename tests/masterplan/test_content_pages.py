@@ -25,7 +25,7 @@ from tests.masterplan.pages import client_as as _as
 from tests.masterplan.pages import page_text as _text
 from tests.masterplan.pages import page_url as _url
 
-PAGES = ["profile", "findings", "analyses", "vision"]
+PAGES = ["introduction", "profile", "findings", "analyses", "vision"]
 SEES = {"office", "mentor", "coordinator", "officer"}
 
 

@@ -394,11 +394,11 @@ def test_a_coordinator_without_a_plan_starts_one(users, batang) -> None:  # type
     again = client.post("/masterplans/", {"first_year": "2025"}).content.decode()
     assert "already has a masterplan from 2025" in again
     assert Masterplan.objects.count() == 1
-    # Nobody starts another region's masterplan.
+    # Nobody starts another region's masterplan (or learns whether it has one).
     refused = _as(users["other_coordinator"]).post(
         "/masterplans/?region=33.25", {"first_year": 2026}
     )
-    assert refused.status_code == 403 and Masterplan.objects.count() == 1
+    assert refused.status_code == 404 and Masterplan.objects.count() == 1
     assert (
         "Start the masterplan"
         not in _as(users["opd_officer"]).get("/masterplans/").content.decode()

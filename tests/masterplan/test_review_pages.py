@@ -169,7 +169,9 @@ def test_a_submission_with_checker_errors_is_refused_with_the_messages(plan, peo
     assert response.redirect_chain[-1][0] == f"/masterplans/{plan.pk}/"
     shown = _messages(response)
     assert shown[0].startswith("The checker still finds")
-    assert any("has no program yet" in m for m in shown)
+    # Every empty chapter is named, in the order of the document, up to the page's cap.
+    assert any("The smart-city vision is empty" in m for m in shown)
+    assert any("more: see the checker's list" in m for m in shown)
     assert "The checker still finds" in _text(response)
     plan.refresh_from_db()
     assert plan.status == MasterplanStatus.DRAFT and not MasterplanVersion.objects.exists()

@@ -271,7 +271,7 @@ def test_export_keeps_formula_like_text_as_text(users, plan) -> None:  # type: i
     )
     content = spreadsheet.export_programs(plan)
     sheet = _open(content)["Program"]
-    assert (sheet["C2"].value, sheet["C2"].data_type) == (name, "s")
+    assert (sheet["C2"].value, sheet["C2"].data_type) == ("'" + name, "s")  # quoted, as text
     assert sheet["D2"].value == "Satudua"  # a pasted control character XLSX cannot hold
     upload = SimpleUploadedFile("p.xlsx", content)
     assert spreadsheet.import_programs(users["coordinator"], plan, upload).updated == 1

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.demo import SEED_REGIONS, load_demo
@@ -42,6 +43,7 @@ def test_program_pages_have_bounded_queries(demo, django_assert_max_num_queries)
         ("/program/", 10),
         ("/program/2023/", 14),
         ("/program/2023/selection/", 12),
+        ("/program/2023/rubric/", 12),
         ("/program/2023/agreements/", 10),
         ("/program/2023/dashboard/", 14),
         (f"/program/applications/{batang.pk}/", 24),
@@ -64,6 +66,7 @@ def _private_urls() -> list[tuple[str, set[str]]]:
         ),
         (f"/program/assignments/{assignment.pk}/", {"asesor"}),
         ("/program/2023/selection/", {"kantor.program"}),
+        ("/program/2023/rubric/", {"kantor.program"}),
         ("/program/2023/dashboard/", {"kantor.program"}),
         (
             f"/program/agreements/{agreement.pk}/",
@@ -148,22 +151,23 @@ def test_office_opens_next_year_from_last_years_rubric(demo) -> None:  # type: i
         {"year": 2023, "name": "Lagi", "quota": 50, "application_deadline": "2023-04-30T23:59"},
     )
     assert taken.status_code == 200 and "2023" in taken.content.decode()
+    year = timezone.localdate().year + 2  # the demo has next year's cohort already
     created = office.post(
         "/program/new/",
         {
-            "year": 2025,
-            "name": "Gerakan Menuju Smart City 2025",
+            "year": year,
+            "name": f"Gerakan Menuju Smart City {year}",
             "quota": 40,
-            "application_deadline": "2025-04-30T23:59",
+            "application_deadline": f"{year}-04-30T23:59",
             "template": template.pk,
         },
     )
     assert created.status_code == 302
-    cohort = Cohort.objects.get(year=2025)
+    cohort = Cohort.objects.get(year=year)
     assert cohort.status == "draft" and cohort.criteria.count() == template.criteria.count()
-    assert cohort.phases.get(kind="agreement").starts_on.isoformat() == "2025-07-06"
-    assert cohort.application_deadline.isoformat() == "2025-04-30T16:59:00+00:00"  # 23:59 WIB
-    office.post("/program/2025/open/")
+    assert cohort.phases.get(kind="agreement").starts_on.isoformat() == f"{year}-07-06"
+    assert cohort.application_deadline.isoformat() == f"{year}-04-30T16:59:00+00:00"  # 23:59 WIB
+    office.post(f"/program/{year}/open/")
     cohort.refresh_from_db()
     assert cohort.status == "open"
     assert _as(demo["batang.kominfo"]).get("/program/new/").status_code == 403

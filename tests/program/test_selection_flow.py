@@ -27,6 +27,7 @@ def scored(cohort):  # type: ignore[no-untyped-def]
             score=Decimal(score),
         )
     cohort.quota = 2
+    cohort.status = "assessment"  # registration closed: the selection may run
     cohort.save()
     return cohort
 

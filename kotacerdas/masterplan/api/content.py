@@ -67,7 +67,8 @@ def get_overview(request: AuthedRequest, masterplan_id: int) -> Masterplan:
 @router.patch(
     "/masterplans/{masterplan_id}/overview",
     response={200: OverviewOut, **ERRORS},
-    summary="Change vision, missions, targets, RPJMD alignment, gap analysis, roadmap",
+    summary="Change vision, missions, targets, RPJMD alignment, gap analysis, roadmap, "
+    "foreword, introduction and signatory",
 )
 def patch_overview(request: AuthedRequest, masterplan_id: int, payload: OverviewPatch) -> Any:
     plan = visible_plan(request, masterplan_id)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core.api_support import AUTH, AuthedRequest, PageNumberWithTotal
+from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
 from kotacerdas.masterplan import services
@@ -58,8 +58,10 @@ class DocumentOut(JobOut):
 
 @router.post(
     "/masterplans/{masterplan_id}/documents",
-    response={202: DocumentOut, **ERRORS},
+    response={202: DocumentOut, **ERRORS, 429: ErrorResponse},
     summary="Have the masterplan made into DOCX or PDF (a background job; follow links.job)",
+    description="An identical request of yours still under way returns that job "
+    "(`reused`); 429 when you have as many jobs under way as allowed.",
 )
 def request_document(
     request: AuthedRequest, masterplan_id: int, payload: DocumentIn

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status, UploadedFile
 
@@ -17,8 +18,8 @@ from kotacerdas.masterplan.models import Masterplan, ReviewComment
 from kotacerdas.masterplan.schemas_workflow import (
     ChangesSinceReviewOut,
     CommentIn,
-    CommentOut,
     CompareOut,
+    ReviewCommentOut,
     ReviewIn,
     ThreadOut,
     VersionOut,
@@ -39,7 +40,11 @@ def _state(request: AuthedRequest, masterplan: Masterplan) -> dict[str, Any]:
         "open_threads": services.open_thread_count(masterplan),
         "legal_number": masterplan.legal_number,
         "legal_date": masterplan.legal_date,
-        "legal_file": masterplan.legal_file.url if masterplan.legal_file else None,
+        "legal_file": (
+            reverse("masterplan:legal-document", args=[masterplan.pk])
+            if masterplan.legal_file
+            else None
+        ),
     }
 
 
@@ -161,7 +166,7 @@ def list_comments(request: AuthedRequest, masterplan_id: int, section: str = "")
 
 @router.post(
     "/masterplans/{masterplan_id}/comments",
-    response={201: CommentOut, **ERRORS},
+    response={201: ReviewCommentOut, **ERRORS},
     summary="Comment on a section or a program, or reply to a thread (`parent`)",
 )
 def add_comment(
@@ -199,7 +204,7 @@ def _comment(request: AuthedRequest, comment_id: int) -> ReviewComment:
 
 @router.post(
     "/comments/{comment_id}/resolve",
-    response={200: CommentOut, **ERRORS},
+    response={200: ReviewCommentOut, **ERRORS},
     summary="Resolve a thread (its author, a reviewer or the coordinator)",
 )
 def resolve(request: AuthedRequest, comment_id: int) -> Any:
@@ -208,7 +213,7 @@ def resolve(request: AuthedRequest, comment_id: int) -> Any:
 
 @router.post(
     "/comments/{comment_id}/reopen",
-    response={200: CommentOut, **ERRORS},
+    response={200: ReviewCommentOut, **ERRORS},
     summary="Reopen a resolved thread",
 )
 def reopen(request: AuthedRequest, comment_id: int) -> Any:

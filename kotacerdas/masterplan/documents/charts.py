@@ -8,7 +8,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 import matplotlib
 
@@ -77,9 +77,9 @@ def _shorten(text: str, limit: int = 48) -> str:
 def roadmap_gantt(
     dimensions: Sequence[DimensionSection], first_year: int, last_year: int, max_height: float = 8.5
 ) -> bytes:
-    """The 10-year roadmap: one bar per program over its years, grouped by dimension
-    and coloured by horizon. Programs are numbered in the tables that follow; naming
-    each here would cost a second of text drawing for 150 programs."""
+    """The compact roadmap of the executive summary: one bar per program over its years,
+    grouped by dimension and coloured by horizon, the dimensions named. The masterplan's
+    own roadmap names every program (roadmap_pages)."""
     bars: list[tuple[float, ProgramRow]] = []
     groups: list[tuple[float, str]] = []
     position = 0.0
@@ -97,23 +97,36 @@ def roadmap_gantt(
     figure = plt.figure(figsize=(6.7, height))
     figure.subplots_adjust(left=0.2, right=0.98, top=1 - 0.55 / height, bottom=0.5 / height)
     ax = figure.add_subplot()
+    _bars(ax, bars)
+    ax.set_yticks([y for y, _name in groups])
+    ax.set_yticklabels([name for _y, name in groups], fontsize=7)
+    ax.set_ylim(rows - 0.5, -1)
+    _years_axis(ax, first_year, last_year)
+    _legend(figure, [p for _y, p in bars])
+    return _png(figure)
+
+
+def _bars(ax: Any, bars: Sequence[tuple[float, ProgramRow]]) -> None:
     ax.add_collection(
         _rectangles(
             [(p.start_year - 0.5, y - 0.4, p.end_year + 0.5, y + 0.4) for y, p in bars],
             [HORIZON_COLOURS.get(p.horizon, "#495057") for _y, p in bars],
         )
     )
-    ax.set_yticks([y for y, _name in groups])
-    ax.set_yticklabels([name for _y, name in groups], fontsize=7)
-    ax.set_ylim(rows - 0.5, -1)
+
+
+def _years_axis(ax: Any, first_year: int, last_year: int) -> None:
     ax.set_xlim(first_year - 0.5, last_year + 0.5)
     ax.set_xticks(range(first_year, last_year + 1))
     ax.tick_params(axis="x", labelsize=7, top=True, labeltop=True, bottom=False, labelbottom=False)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#dee2e6", linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def _legend(figure: Figure, programs: Sequence[ProgramRow]) -> None:
     labels = horizon_labels()
-    present = [h for h in HORIZON_COLOURS if any(p.horizon == h for _y, p in bars)]
+    present = [h for h in HORIZON_COLOURS if any(p.horizon == h for p in programs)]
     if present:
         figure.legend(
             handles=[Patch(color=HORIZON_COLOURS[h], label=labels[h]) for h in present],
@@ -122,7 +135,60 @@ def roadmap_gantt(
             fontsize=7,
             frameon=False,
         )
-    return _png(figure)
+
+
+# The masterplan's roadmap names each program beside its bar, in type that reads in print
+# (7.5 pt), so a long list takes several charts, each at most a page high.
+ROADMAP_ROWS = 42  # rows (a dimension's title or a program) per chart
+ROADMAP_ROW_INCHES = 0.19
+ROADMAP_LABEL = 60  # characters of a program's number and name beside its bar
+
+RoadmapRow = tuple[str, ProgramRow | None]  # a program's label, or a dimension's title
+
+
+def roadmap_pages(dimensions: Sequence[DimensionSection]) -> list[list[RoadmapRow]]:
+    """The rows of each roadmap chart: each dimension's title, then its programs; a
+    dimension that goes on in the next chart has its title again there."""
+    pages: list[list[RoadmapRow]] = []
+    page: list[RoadmapRow] = []
+    for dimension in dimensions:
+        for index, program in enumerate(dimension.programs):
+            if len(page) >= ROADMAP_ROWS - (1 if index == 0 else 0):
+                pages.append(page)
+                page = []
+            if index == 0 or not page:
+                page.append((dimension.name, None))
+            page.append((_shorten(f"{program.number} {program.name}", ROADMAP_LABEL), program))
+    if page:
+        pages.append(page)
+    return pages
+
+
+def roadmap_figure(rows: Sequence[RoadmapRow], first_year: int, last_year: int) -> Figure:
+    """One chart of the roadmap: a bar per program over its years, coloured by horizon,
+    labelled with the program's number and name; the dimensions' titles in bold."""
+    height = 1.0 + ROADMAP_ROW_INCHES * max(len(rows), 3)
+    figure = plt.figure(figsize=(6.7, height))
+    figure.subplots_adjust(left=0.5, right=0.98, top=1 - 0.45 / height, bottom=0.45 / height)
+    ax = figure.add_subplot()
+    bars = [(float(y), program) for y, (_label, program) in enumerate(rows) if program]
+    _bars(ax, bars)
+    ax.set_yticks(range(len(rows)))
+    ticks = ax.set_yticklabels([label for label, _program in rows], fontsize=7.5)
+    for tick, (_label, program) in zip(ticks, rows, strict=True):
+        if program is None:
+            tick.set_fontweight("bold")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    _years_axis(ax, first_year, last_year)
+    _legend(figure, [p for _y, p in bars])
+    return figure
+
+
+def roadmap_charts(content: MasterplanContent) -> tuple[bytes, ...]:
+    pages = roadmap_pages(content.dimensions) or [[]]
+    return tuple(
+        _png(roadmap_figure(rows, content.first_year, content.last_year)) for rows in pages
+    )
 
 
 def readiness_radar(pillars: Sequence[PillarRow]) -> bytes:
@@ -191,17 +257,24 @@ def budget_by_year(budget: BudgetTable) -> bytes:
 
 @dataclass(frozen=True)
 class Charts:
-    roadmap: bytes
+    roadmaps: tuple[bytes, ...]  # the roadmap, in as many charts as it takes
     readiness: bytes
     budget: bytes
 
+    @property
+    def roadmap(self) -> bytes:
+        return self.roadmaps[0]
+
 
 def draw_all(content: MasterplanContent, *, compact: bool = False) -> Charts:
-    """The three charts; `compact` keeps the roadmap short for the executive summary."""
+    """The charts; `compact`: the executive summary's, with a short roadmap."""
+    roadmaps: tuple[bytes, ...]
+    if compact:
+        roadmaps = (roadmap_gantt(content.dimensions, content.first_year, content.last_year, 4.8),)
+    else:
+        roadmaps = roadmap_charts(content)
     return Charts(
-        roadmap=roadmap_gantt(
-            content.dimensions, content.first_year, content.last_year, 4.8 if compact else 8.5
-        ),
+        roadmaps=roadmaps,
         readiness=readiness_radar(content.pillars),
         budget=budget_by_year(content.budget),
     )

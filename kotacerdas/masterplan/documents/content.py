@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from kotacerdas.masterplan.documents.rows import (
     SOURCE_ORDER,
@@ -62,6 +62,7 @@ __all__ = [
 class MasterplanContent:
     language: str
     region: str
+    region_kind: str  # RegionKind: kabupaten or kota
     province: str
     first_year: int
     last_year: int
@@ -87,6 +88,14 @@ class MasterplanContent:
     legal_number: str
     legal_date: str
     legal_file: bool
+    foreword: list[str]  # paragraphs
+    background: list[str]
+    legal_basis: list[str]  # one regulation each
+    purpose: list[str]
+    scope: list[str]
+    head_name: str
+    head_title: str  # as typed; labels.head_title says it when empty
+    generated_at: str  # ISO 8601, for the document properties
 
     @property
     def years(self) -> list[int]:
@@ -107,6 +116,20 @@ class MasterplanContent:
     @property
     def is_legalised(self) -> bool:
         return self.status == MasterplanStatus.LEGALISED or bool(self.legal_number)
+
+    @property
+    def is_draft(self) -> bool:
+        """Not approved yet: the documents carry a draft watermark."""
+        return self.status not in (MasterplanStatus.APPROVED, MasterplanStatus.LEGALISED)
+
+    @property
+    def region_short(self) -> str:
+        """ "Batang" of "Kabupaten Batang"; "Kota" is part of a city's name elsewhere,
+        so "Semarang" of "Kota Semarang" too (the title says Wali Kota)."""
+        for prefix in ("Kabupaten ", "Kota "):
+            if self.region.startswith(prefix):
+                return self.region[len(prefix) :]
+        return self.region
 
 
 def _date(value: datetime.date | None) -> str:
@@ -253,7 +276,9 @@ def _programs_by_element(
 
 # The programs chapter: dimensions, elements and programs are numbered within it, so a
 # program's number ("5.3.2.1") tells where it is in the masterplan.
-PROGRAMS_CHAPTER = "5"
+PROGRAMS_CHAPTER = "6"
+# The strategies chapter goes through the same dimensions and elements, before it.
+STRATEGIES_CHAPTER = "5"
 
 
 def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSection]:
@@ -273,6 +298,7 @@ def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSecti
                     code=element.code,
                     name=element.name,
                     number=f"{PROGRAMS_CHAPTER}.{d_index}.{e_index}",
+                    strategy_number=f"{STRATEGIES_CHAPTER}.{d_index}.{e_index}",
                     strategy=strategies.get(element.pk, ""),
                     programs=programs,
                 )
@@ -283,6 +309,7 @@ def _dimensions(masterplan: Masterplan, years: list[int]) -> list[DimensionSecti
                 code=dimension.code,
                 name=dimension.name,
                 number=f"{PROGRAMS_CHAPTER}.{d_index}",
+                strategy_number=f"{STRATEGIES_CHAPTER}.{d_index}",
                 elements=elements,
                 budget=BudgetTable.of(programs_of_dimension, years),
             )
@@ -310,6 +337,7 @@ def gather(masterplan: Masterplan) -> MasterplanContent:
     return MasterplanContent(
         language=translation.get_language() or "id",
         region=masterplan.region.name,
+        region_kind=masterplan.region.kind,
         province=masterplan.region.province.name,
         first_year=masterplan.first_year,
         last_year=masterplan.last_year,
@@ -335,4 +363,18 @@ def gather(masterplan: Masterplan) -> MasterplanContent:
         legal_number=masterplan.legal_number,
         legal_date=_date(masterplan.legal_date),
         legal_file=bool(masterplan.legal_file),
+        foreword=lines(masterplan.foreword),
+        background=lines(masterplan.background),
+        legal_basis=[_no_end_mark(item) for item in lines(masterplan.legal_basis)],
+        purpose=lines(masterplan.purpose),
+        scope=lines(masterplan.scope),
+        head_name=masterplan.head_name.strip(),
+        head_title=masterplan.head_title.strip(),
+        generated_at=timezone.now().isoformat(timespec="seconds"),
     )
+
+
+def _no_end_mark(regulation: str) -> str:
+    """A regulation without the ";" or "." people type at its end: the documents end
+    each item of the list as Indonesian legal drafting does."""
+    return regulation.rstrip(" ;.,")

@@ -4,20 +4,21 @@ Real heading styles (Word and LibreOffice build the contents from them), real ta
 charts as pictures, page numbers in the footer. Call inside `translation.override`.
 """
 
+import datetime
 import io
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from kotacerdas.core.forked import Pending
 from kotacerdas.masterplan.documents import labels
-from kotacerdas.masterplan.documents.charts import HORIZON_COLOURS, Charts
+from kotacerdas.masterplan.documents.charts import HORIZON_COLOURS, Charts, roadmap_pages
 from kotacerdas.masterplan.documents.content import (
     BudgetTable,
     DimensionSection,
@@ -34,21 +35,27 @@ from kotacerdas.masterplan.documents.docx_xml import (
     add_table,
     add_table_styles,
     add_toc,
+    number_col,
     page_number_field,
+    use_font,
+    watermark_xml,
 )
 from kotacerdas.masterplan.documents.rupiah import format_million, format_rupiah, rupiah_in_words
 
-SMALL = 14  # 7 pt, for the wide tables with a column per year
+SMALL = 16  # 8 pt, for the wide tables with a column per year
 
 
 def new(content: MasterplanContent) -> Document:
-    """An A4 document with 2 cm margins, 10 pt text in the document's language."""
+    """An A4 document with 2 cm margins, 10 pt Liberation Sans (the PDF's type) in the
+    document's language; the status and the date it was made in its properties, and a
+    draft watermark on every page until the masterplan is approved."""
     document = new_document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
     add_table_styles(document)
+    use_font(document)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
     lang = "en-GB" if content.language == "en" else "id-ID"
@@ -58,13 +65,20 @@ def new(content: MasterplanContent) -> Document:
     properties = document.core_properties
     properties.title = f"{labels.title()} {content.region} {content.period}"
     properties.author = properties.last_modified_by = str(content.region)
-    properties.comments = ""  # python-docx's template says it made the file
+    properties.comments = labels.document_properties(content)  # not python-docx's words
+    properties.content_status = content.status_label
+    properties.created = properties.modified = datetime.datetime.now(datetime.UTC).replace(
+        tzinfo=None
+    )
     properties.language = lang
     footer = section.footer.paragraphs[0]
     footer.text = f"{labels.title()} {content.region} {content.period} · "
     footer.runs[0].font.size = Pt(8)
     footer._p.append(parse_xml(page_number_field()))
     section.different_first_page_header_footer = True  # no footer on the cover
+    if mark := labels.watermark(content):
+        for index, header in enumerate((section.header, section.first_page_header), start=1):
+            header.paragraphs[0]._p.addnext(parse_xml(watermark_xml(mark, index)))
     return document
 
 
@@ -110,12 +124,15 @@ class Pictures:
         self._places: list[tuple[Paragraph, str, float]] = []
 
     def add(self, document: Document, chart: str, width_cm: float = 17) -> None:
+        """A place for a chart: "readiness", "budget", "roadmap" (the summary's), or
+        "roadmaps.N", the Nth chart of the masterplan's roadmap."""
         self._places.append((document.add_paragraph(), chart, width_cm))
 
     def fill(self) -> None:
         drawn = self._charts.result()
         for paragraph, chart, width_cm in self._places:
-            png = getattr(drawn, chart)
+            name, _dot, index = chart.partition(".")
+            png = drawn.roadmaps[int(index)] if index else getattr(drawn, name)
             paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
 
 
@@ -163,26 +180,93 @@ def program_cells(p: ProgramRow) -> Row:
     ]
 
 
-def _cover(document: Document, content: MasterplanContent) -> None:
-    for _n in range(6):
-        document.add_paragraph()
-    styled(document, labels.title(), "Title")
-    region = document.add_paragraph()
-    run = region.add_run(content.region)
-    run.bold, run.font.size = True, Pt(22)
-    document.add_paragraph().add_run(content.period).font.size = Pt(16)
-    document.add_paragraph()
-    for label, value in labels.cover_lines(content):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
+def page_break(document: Document) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def paragraphs(document: Document, items: Sequence[str]) -> None:
+    """Paragraphs of a text kept one a line, justified as in a decree's annex."""
+    if not items:
+        document.add_paragraph(labels.empty())
+    for item in items:
+        document.add_paragraph(item).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def centred(document: Document, text: str, size: float, bold: bool = False) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold, run.font.size = bold, Pt(size)
+
+
+def signature(document: Document, above: Sequence[str], name: str) -> None:
+    """A signature block in the right half of the page: the lines above, room to sign,
+    the name in bold and underlined."""
+    indent = Cm(8.5)
+    for line in above:
+        document.add_paragraph(line).paragraph_format.left_indent = indent
+    for _n in range(3):
+        document.add_paragraph().paragraph_format.left_indent = indent
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.left_indent = indent
+    run = paragraph.add_run(name)
+    run.bold = run.underline = True
+
+
+def _cover(document: Document, content: MasterplanContent) -> None:
+    """What the document is and where it belongs, no workflow status: the annex header of
+    the decree, the title, the region, the years and the province."""
+    for line in labels.annex_lines(content):
+        paragraph = document.add_paragraph(line)
+        paragraph.paragraph_format.left_indent = Cm(8.5)
+        paragraph.paragraph_format.space_after = Pt(0)
+    for _n in range(8):
+        document.add_paragraph()
+    centred(document, labels.title().upper(), 26, bold=True)
+    centred(document, content.region.upper(), 28, bold=True)
+    centred(document, labels.years(content), 18)
+    for line in labels.cover_lines(content):
+        centred(document, line, 14)
+
+
+def _foreword(document: Document, c: MasterplanContent) -> None:
+    heading(document, labels.section(c, "foreword"))
+    paragraphs(document, c.foreword)
+    signature(document, [f"{labels.head_title(c).upper()},"], labels.head_name(c))
+    page_break(document)
 
 
 def _contents(document: Document, content: MasterplanContent) -> None:
     styled(document, _("Table of contents"), "TOCHeading")
     add_toc(document, [(h.level, h.text) for h in labels.chapters(content)])
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _introduction(document: Document, c: MasterplanContent) -> None:
+    heading(document, labels.section(c, "introduction"))
+    heading(document, labels.section(c, "background"))
+    paragraphs(document, c.background)
+    heading(document, labels.section(c, "legal-basis"))
+    last = len(c.legal_basis)
+    for index, item in enumerate(c.legal_basis, start=1):
+        end = "." if index == last else ";"
+        paragraph = document.add_paragraph(f"{index}.\t{item}{end}")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.left_indent = Cm(0.9)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.9)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+    if not c.legal_basis:
+        document.add_paragraph(labels.empty())
+    heading(document, labels.section(c, "purpose"))
+    paragraphs(document, c.purpose)
+    heading(document, labels.section(c, "scope"))
+    paragraphs(document, c.scope)
+    heading(document, labels.section(c, "outline"))
+    add_table(
+        document,
+        [Col(3.6), Col(6.4)],
+        [],
+        [[Bold(chapter), said] for chapter, said in labels.outline(c)],
+    )
 
 
 def _profile(document: Document, c: MasterplanContent) -> None:
@@ -202,7 +286,6 @@ def _profile(document: Document, c: MasterplanContent) -> None:
 
 
 def _findings(document: Document, c: MasterplanContent) -> None:
-    heading(document, labels.section(c, "findings"))
     columns = [Col(2.2), Col(2.6), Col(4.2), Col(1.8)]
     for anchor, kind in (("potentials", "potentials"), ("problems", "problems")):
         heading(document, labels.section(c, anchor))
@@ -224,6 +307,7 @@ def _findings(document: Document, c: MasterplanContent) -> None:
 
 def _analyses(document: Document, c: MasterplanContent, pictures: Pictures) -> None:
     heading(document, labels.section(c, "analyses"))
+    _findings(document, c)
     heading(document, labels.section(c, "readiness"))
     add_table(
         document,
@@ -276,26 +360,34 @@ def _vision(document: Document, c: MasterplanContent) -> None:
     bullets(document, c.targets)
 
 
+def _strategies(document: Document, c: MasterplanContent) -> None:
+    heading(document, labels.section(c, "strategies"))
+    for d in c.dimensions:
+        heading(document, labels.section(c, f"strategy-{d.code}"))
+        for e in d.elements:
+            add_heading(document, f"{e.strategy_number}\u00a0{e.name}", 3)
+            document.add_paragraph(e.strategy or labels.empty())
+
+
 def _dimension(document: Document, c: MasterplanContent, d: DimensionSection) -> None:
     heading(document, labels.section(c, f"dimension-{d.code}"))
     document.add_paragraph(d.intro)
     for e in d.elements:
-        add_heading(document, f"{e.number} {e.name}", 3)
-        paragraph = document.add_paragraph()
-        paragraph.add_run(_("Strategy: ")).bold = True
-        paragraph.add_run(e.strategy or "–")
+        add_heading(document, f"{e.number}\u00a0{e.name}", 3)
         if e.programs:
-            columns = [Col(0.7), Col(4.4), Col(2.2), Col(1.4), Col(1.9, "right")]
+            columns = [number_col(1.5), Col(4.4), Col(2.2), Col(1.4), Col(1.9, "right")]
             add_table(
                 document, columns, labels.program_columns(), [program_cells(p) for p in e.programs]
             )
+        else:
+            document.add_paragraph(labels.empty())
     if not d.programs:
         return
     years = c.years
     add_heading(document, d.indicators_title, 3)
     rows: list[Row] = []
     for p in d.programs:
-        rows.append(Span(f"{p.number} {p.name}"))
+        rows.append(Span(f"{p.number}\u00a0{p.name}"))
         for i in p.indicators:
             rows.append([f"{i.kind_label}: {i.name}", i.unit, i.baseline, *i.cells])
     columns = [Col(3.4), Col(1.1), Col(1.3, "right"), *[Col(0.85, "right") for _y in years]]
@@ -315,9 +407,9 @@ def _dimension(document: Document, c: MasterplanContent, d: DimensionSection) ->
             ]
         )
     columns = [
-        Col(0.7),
-        Col(2.8),
-        Col(1.1),
+        number_col(1.4),
+        Col(2.4),
+        Col(1.0),
         *[Col(0.8, "right") for _y in years],
         Col(1.0, "right"),
     ]
@@ -363,18 +455,22 @@ def gantt_rows(c: MasterplanContent) -> list[Row]:
 
 def _roadmap(document: Document, c: MasterplanContent, pictures: Pictures) -> None:
     heading(document, labels.section(c, "roadmap"))
-    heading(document, labels.section(c, "roadmap-chart"))
     text_lines(document, c.roadmap)
-    pictures.add(document, "roadmap")
+    for index in range(len(roadmap_pages(c.dimensions)) or 1):
+        pictures.add(document, f"roadmaps.{index}")
     if c.programs:
-        columns = [Col(0.7), Col(4.2), *[Col(0.55, "center") for _y in c.years]]
+        columns = [number_col(1.4), Col(4.2), *[Col(0.5, "center") for _y in c.years]]
         header = [_("No."), _("Program"), *(str(y) for y in c.years)]
         add_table(document, columns, header, gantt_rows(c), SMALL)
+
+
+def _implementation(document: Document, c: MasterplanContent) -> None:
+    heading(document, labels.section(c, "implementation-plan"))
     heading(document, labels.section(c, "quick-wins"))
     if c.quick_wins:
         add_table(
             document,
-            [Col(0.7), Col(3), Col(2.2), Col(0.8, "center"), Col(3), Col(1.9, "right")],
+            [number_col(1.5), Col(3), Col(2.2), Col(0.8, "center"), Col(3), Col(1.9, "right")],
             [
                 _("No."),
                 _("Program"),
@@ -401,23 +497,29 @@ def _roadmap(document: Document, c: MasterplanContent, pictures: Pictures) -> No
     bullets(document, c.implementation_steps, numbered=True)
 
 
-def _legalisation(document: Document, c: MasterplanContent) -> None:
-    heading(document, labels.section(c, "legalisation"))
-    document.add_paragraph(labels.legalisation(c))
+def _closing(document: Document, c: MasterplanContent) -> None:
+    heading(document, labels.section(c, "closing"))
+    paragraphs(document, labels.closing(c))
+    signature(document, labels.signature(c), labels.head_name(c))
 
 
 def render_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
     document, pictures = new(content), Pictures(charts)
+    # Each chapter starts a page, as in the PDF.
+    document.styles["Heading 1"].paragraph_format.page_break_before = True
     _cover(document, content)
+    _foreword(document, content)
     _contents(document, content)
+    _introduction(document, content)
     _profile(document, content)
-    _findings(document, content)
     _analyses(document, content, pictures)
     _vision(document, content)
+    _strategies(document, content)
     heading(document, labels.section(content, "programs"))
     for dimension in content.dimensions:
         _dimension(document, content, dimension)
     _budget(document, content, pictures)
     _roadmap(document, content, pictures)
-    _legalisation(document, content)
+    _implementation(document, content)
+    _closing(document, content)
     return save(document, pictures)

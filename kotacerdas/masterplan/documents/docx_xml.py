@@ -26,6 +26,13 @@ class Bold(str):
 class Col:
     weight: float
     align: str = "left"  # "left" | "right" | "center"
+    cm: float | None = None  # a fixed width, taken before the weights share the rest
+
+
+def number_col(cm: float = 1.5) -> Col:
+    """A column of numbers such as "6.3.2.12": wide enough for them at table size and
+    kept on one line, so a number never wraps."""
+    return Col(0, "left", cm)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,9 @@ _ESCAPES = str.maketrans(
 )
 # Paragraph styles of table text (see `add_table_styles`): fewer bytes per cell than
 # spacing and size on each run, and officials restyle all tables at once.
-TABLE_STYLES = {16: "TableText", 14: "TableSmall"}
+TABLE_STYLES = {18: "TableText", 16: "TableSmall"}
+FONT = "Liberation Sans"  # the PDF's (base.html)
+TWIPS_PER_CM = 567
 
 
 def clean(text: object) -> str:
@@ -69,7 +78,7 @@ def add_table_styles(document: Document) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Pt
 
-    for size, name in ((8, "Table Text"), (7, "Table Small")):
+    for size, name in ((9, "Table Text"), (8, "Table Small")):
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = document.styles["Normal"]
         style.font.size = Pt(size)
@@ -84,7 +93,9 @@ def _paragraph(text: str, style: str, align: str, bold: bool = False) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{run}</w:p>'
 
 
-def _cell(cell: Cell, style: str, align: str, header: bool, span: int = 1) -> str:
+def _cell(
+    cell: Cell, style: str, align: str, header: bool, span: int = 1, nowrap: bool = False
+) -> str:
     props = []
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
@@ -93,6 +104,8 @@ def _cell(cell: Cell, style: str, align: str, header: bool, span: int = 1) -> st
         fill, cell = cell.fill, cell.text
     if fill:
         props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    if nowrap:
+        props.append("<w:noWrap/>")
     items: Sequence[str] = [cell] if isinstance(cell, str) else cell
     paragraphs = "".join(
         _paragraph(item, style, align, header or isinstance(item, Bold)) for item in items
@@ -103,11 +116,15 @@ def _cell(cell: Cell, style: str, align: str, header: bool, span: int = 1) -> st
 
 
 def table_xml(
-    columns: Sequence[Col], header: Sequence[str], rows: Sequence[Row], size: int = 16
+    columns: Sequence[Col], header: Sequence[str], rows: Sequence[Row], size: int = 18
 ) -> str:
-    """A full-width grid table; `size` is in half-points (16 = 8 pt)."""
-    total = sum(c.weight for c in columns)
-    widths = [int(TEXT_WIDTH * c.weight / total) for c in columns]
+    """A full-width grid table; `size` is in half-points (18 = 9 pt)."""
+    fixed = sum(int(c.cm * TWIPS_PER_CM) for c in columns if c.cm)
+    total = sum(c.weight for c in columns if not c.cm) or 1
+    widths = [
+        int(c.cm * TWIPS_PER_CM) if c.cm else int((TEXT_WIDTH - fixed) * c.weight / total)
+        for c in columns
+    ]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     props = (
         '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
@@ -129,7 +146,8 @@ def table_xml(
             parts.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>")
             continue
         cells = "".join(
-            _cell(cell, style, c.align, False) for cell, c in zip(row, columns, strict=True)
+            _cell(cell, style, c.align, False, nowrap=c.cm is not None)
+            for cell, c in zip(row, columns, strict=True)
         )
         parts.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     parts.append("</w:tbl>")
@@ -141,7 +159,7 @@ def add_table(
     columns: Sequence[Col],
     header: Sequence[str],
     rows: Sequence[Row],
-    size: int = 16,
+    size: int = 18,
 ) -> None:
     body = document.element.body
     table = parse_xml(table_xml(columns, header, rows, size))
@@ -151,33 +169,125 @@ def add_table(
 
 
 def add_toc(document: Document, entries: Sequence[tuple[int, str]]) -> None:
-    """A Word table-of-contents field whose stored result is the chapter list, so the
-    text is there before Word or LibreOffice recomputes the field with page numbers."""
+    """A table of contents as Word writes one: a TOC field (headings 1-2, as links) in a
+    "Table of Contents" block, whose stored result is the chapter list, so the text is
+    there before Word or LibreOffice recomputes it with page numbers (Word on opening,
+    LibreOffice with Tools > Update)."""
     body = document.element.body
     instr = 'TOC \\o "1-2" \\h \\z \\u'
-    xml = []
+    paragraphs = []
     for index, (level, text) in enumerate(entries):
-        indent = f'<w:ind w:left="{(level - 1) * 360}"/>'
         runs = ""
         if index == 0:
             runs += (
-                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
                 f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
             )
         runs += f'<w:r><w:t xml:space="preserve">{clean(text)}</w:t></w:r>'
         if index == len(entries) - 1:
             runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        xml.append(f"<w:p {NS}><w:pPr>{indent}</w:pPr>{runs}</w:p>")
-    for paragraph in xml:
-        element = parse_xml(paragraph)
-        body.sectPr.addprevious(element) if body.sectPr is not None else body.append(element)
+        paragraphs.append(f"<w:p>{_toc_props(level)}{runs}</w:p>")
+    xml = (
+        f"<w:sdt {NS}><w:sdtPr><w:docPartObj>"
+        '<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        f"</w:docPartObj></w:sdtPr><w:sdtContent>{''.join(paragraphs)}</w:sdtContent></w:sdt>"
+    )
+    element = parse_xml(xml)
+    body.sectPr.addprevious(element) if body.sectPr is not None else body.append(element)
     # Ask Word to recompute fields (the page numbers of the contents) on opening.
     settings = document.settings.element
     update = parse_xml(f'<w:updateFields {NS} w:val="true"/>')
     later = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
     anchor = next((c for c in settings if c.tag.split("}")[1] in later), None)
     anchor.addprevious(update) if anchor is not None else settings.append(update)
+
+
+def _toc_props(level: int) -> str:
+    """An entry's paragraph properties: indented by level, chapters in bold, and a right
+    tab with dots for the page number Word and LibreOffice write when they update."""
+    bold = "<w:rPr><w:b/></w:rPr>" if level == 1 else ""
+    return (
+        f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+        f'<w:spacing w:after="40"/><w:ind w:left="{(level - 1) * 360}"/>{bold}</w:pPr>'
+    )
+
+
+def use_font(document: Document, family: str = FONT) -> None:
+    """`family` for every style and the document's defaults, instead of the template's
+    theme fonts (Calibri, Cambria): the DOCX in the PDF's type."""
+    styles = document.styles.element
+    for fonts in styles.iter(f"{{{W_NS}}}rFonts"):
+        for key in list(fonts.attrib):
+            if key.endswith("Theme"):
+                del fonts.attrib[key]
+        for side in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(f"{{{W_NS}}}{side}", family)
+    defaults = styles.find(f"{{{W_NS}}}docDefaults")
+    if defaults is not None and not list(defaults.iter(f"{{{W_NS}}}rFonts")):
+        run = defaults.find(f"{{{W_NS}}}rPrDefault")
+        if run is None:
+            run = parse_xml(f"<w:rPrDefault {NS}><w:rPr/></w:rPrDefault>")
+            defaults.insert(0, run)
+        run[0].insert(
+            0,
+            parse_xml(
+                f'<w:rFonts {NS} w:ascii="{family}" w:hAnsi="{family}" w:cs="{family}" '
+                f'w:eastAsia="{family}"/>'
+            ),
+        )
+
+
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+# Word's own definition of a WordArt text shape, which its watermarks use.
+_TEXT_SHAPE = (
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(
+        f'<v:f eqn="{eqn}"/>'
+        for eqn in (
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom" '
+    'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" '
+    'xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>'
+    "</v:shapetype>"
+)
+
+
+def watermark_xml(text: str, index: int = 1) -> str:
+    """A header paragraph holding a watermark as Word makes one (Design > Watermark):
+    grey, see-through text across the middle of every page, behind the text."""
+    style = (
+        "position:absolute;margin-left:0;margin-top:0;width:440pt;height:147pt;"
+        "rotation:315;z-index:-251654144;mso-position-horizontal:center;"
+        "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+        "mso-position-vertical-relative:margin"
+    )
+    return (
+        f'<w:p {NS} {VML}><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:pict>'
+        f"{_TEXT_SHAPE if index == 1 else ''}"
+        f'<v:shape id="PowerPlusWaterMarkObject{index}" o:spid="_x0000_s{2048 + index}" '
+        f'type="#_x0000_t136" style="{style}" o:allowincell="f" fillcolor="silver" '
+        'stroked="f"><v:fill opacity=".5"/>'
+        f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" '
+        f'string="{clean(text)}"/></v:shape></w:pict></w:r></w:p>'
+    )
 
 
 def page_number_field(size: int = 16) -> str:

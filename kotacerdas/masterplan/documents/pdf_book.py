@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from kotacerdas.core.forked import Pending, beside
 from kotacerdas.masterplan.documents import labels, pdf_join
-from kotacerdas.masterplan.documents.charts import Charts
+from kotacerdas.masterplan.documents.charts import Charts, roadmap_pages
 from kotacerdas.masterplan.documents.content import MasterplanContent
 from kotacerdas.masterplan.documents.pdf_render import Pdf, chart_images, chart_urls, fetcher
 from kotacerdas.masterplan.documents.rupiah import rupiah_in_words
@@ -27,8 +27,8 @@ from kotacerdas.masterplan.documents.rupiah import rupiah_in_words
 # out the other chapters meanwhile (tuned with ./scripts/bench masterplan-docs).
 CHILD_SHARE = 0.8
 FRONT, OWN, CHILD = 0, 1, 2  # the parts joined: front matter, this process's, the child's
-# The contents' type (base.html: 9 pt, Liberation Sans), for writing their page numbers.
-CONTENTS_SIZE = 9
+# The contents' type (front.html: 10 pt, Liberation Sans), for writing their page numbers.
+CONTENTS_SIZE = 10
 CONTENTS_ASCENT = 0.905 * CONTENTS_SIZE / 0.75  # CSS px from the top of a line to its baseline
 
 Anchors = dict[str, tuple[float, float]]  # id: x, y of its top left on the page, CSS px
@@ -93,30 +93,49 @@ def _context(content: MasterplanContent) -> dict[str, Any]:
         "content": content,
         "title": labels.title(),
         "document_title": f"{labels.title()} {content.region} {content.period}",
+        "properties": labels.document_properties(content),
         "cover_lines": labels.cover_lines(content),
+        "annex_lines": labels.annex_lines(content),
+        "years": labels.years(content),
         "h": {anchor.replace("-", "_"): item for anchor, item in by_anchor.items()},
+        "outline": labels.outline(content),
         "finding_sections": [
             (by_anchor["potentials"], potentials),
             (by_anchor["problems"], problems),
         ],
         "dimensions": [(d, by_anchor[f"dimension-{d.code}"]) for d in content.dimensions],
-        "charts": chart_urls(),
+        "strategies": [(d, by_anchor[f"strategy-{d.code}"]) for d in content.dimensions],
+        "charts": chart_urls(len(roadmap_pages(content.dimensions)) or 1),
         "empty": labels.empty(),
         "total_in_words": rupiah_in_words(content.budget.total, content.language),
-        "legalisation": labels.legalisation(content),
+        "closing": labels.closing(content),
+        "signature": labels.signature(content),
+        "head_title": labels.head_title(content),
+        "head_name": labels.head_name(content),
     }
 
 
+# The programs chapter's sections after its dimensions; each starts a page.
+AFTER_PROGRAMS = ("budget", "roadmap")
+
+
 def _runs(context: dict[str, Any], chapters: list[labels.Heading]) -> list[Run]:
-    """The chapters in order; the programs chapter one run per dimension."""
+    """The chapters in order, but the foreword (in the front matter); the programs
+    chapter one run per dimension, then its budget summary and roadmap."""
     runs = []
+    book = "masterplan/document/book"
     for chapter in chapters:
-        template = f"masterplan/document/book/{chapter.anchor}.html"
-        if chapter.anchor != "programs" or not context["dimensions"]:
+        if chapter.anchor == "foreword":
+            continue
+        template = f"{book}/{chapter.anchor}.html"
+        if chapter.anchor != "programs":
             runs.append(Run(template, chapter))
             continue
+        if not context["dimensions"]:
+            runs.append(Run(template, chapter))
         for index, pair in enumerate(context["dimensions"]):
             runs.append(Run(template, chapter if index == 0 else None, [pair]))
+        runs += [Run(f"{book}/{anchor}.html") for anchor in AFTER_PROGRAMS]
     return runs
 
 
@@ -193,7 +212,8 @@ def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
     own_pages = _anchors(own)
     before_pages = len(own[0].pages) if before else 0
     pages = own_pages[:before_pages] + laid_out.anchors + own_pages[before_pages:]
-    spots = _spots(pages, len(front.pages))
+    # The front matter's headings (the foreword) are in the contents too.
+    spots = _spots(_anchors([front]), 0) | _spots(pages, len(front.pages))
     links, numbers = _contents(front, spots)
     order = [(FRONT, index) for index in range(len(front.pages))]
     order += [(OWN, index) for index in range(before_pages)]
@@ -210,5 +230,6 @@ def render_book(content: MasterplanContent, charts: Pending[Charts]) -> Pdf:
             if h.anchor in spots
         ],
         links=links,
+        watermark=labels.watermark(content),
     )
     return Pdf(data, len(order))

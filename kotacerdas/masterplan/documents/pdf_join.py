@@ -5,12 +5,15 @@ Positions come from WeasyPrint in CSS pixels from the top left of the page; PDF 
 in points (0.75 px) from the bottom left.
 """
 
+import functools
 import io
+import math
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
 import pikepdf
+from fontTools.pens.basePen import BasePen
 from pikepdf import Array, Dictionary, Name, Operator, OutlineItem, String
 
 POINTS_PER_PX = 0.75
@@ -66,11 +69,13 @@ def join(
     numbers: list[PageNumber],
     bookmarks: list[Bookmark],
     links: list[Link],
+    watermark: str = "",
 ) -> bytes:
     """One PDF whose page i is page `order[i][1]` of part `order[i][0]`, each page but the
     first with a footer (`footer` on the left, the page number on the right), and the
     `numbers` written where they belong. The first part keeps its metadata, and its pages
-    stay first; an empty part has no pages."""
+    stay first; an empty part has no pages. A `watermark` ("DRAF") is laid across every
+    page."""
     with ExitStack() as stack:
         pdfs = [stack.enter_context(pikepdf.open(io.BytesIO(p))) if p else None for p in parts]
         pdf = pdfs[0]
@@ -80,6 +85,8 @@ def join(
         for part, index in order[len(pdf.pages) :]:
             pdf.pages.append(pdfs[part].pages[index])  # type: ignore[union-attr]
         _write_text(pdf, footer, numbers)
+        if watermark:
+            _add_watermark(pdf, watermark)
         _add_outline(pdf, bookmarks)
         for link in links:
             _add_link(pdf, link)
@@ -129,6 +136,112 @@ def _write_text(pdf: pikepdf.Pdf, footer: str, numbers: list[PageNumber]) -> Non
         # coordinates, whatever transformation the page leaves behind.
         page.contents_add(b"q\n", prepend=True)
         page.contents_add(b"Q\n" + b"".join(text))
+
+
+def stamp(data: bytes, watermark: str) -> bytes:
+    """A PDF with `watermark` laid across every page (the executive summary's)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        _add_watermark(pdf, watermark)
+        out = io.BytesIO()
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+# The watermark is drawn as the outlines of its letters, not as text: text set along the
+# diagonal would come out of text extraction (search, copy, pdftotext) letter by letter
+# among the page's lines. A small "DRAF" in the middle of the footer says it in text.
+WATERMARK_FONT = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"
+WATERMARK_SIZE = 150  # pt at most; a long word is made smaller to fit the diagonal
+WATERMARK_OPACITY = 0.12
+WATERMARK_GREY = 0.5
+
+
+class _PathPen(BasePen):
+    """PDF path operators of glyph outlines (fontTools), quadratic curves made cubic."""
+
+    def __init__(self, glyphs: Any) -> None:
+        super().__init__(glyphs)
+        self.ops: list[str] = []
+        self.x_offset = 0.0
+
+    def _point(self, point: tuple[float, float]) -> str:
+        return f"{point[0] + self.x_offset:.1f} {point[1]:.1f}"
+
+    def _moveTo(self, pt: tuple[float, float]) -> None:  # fontTools names the methods
+        self.ops.append(f"{self._point(pt)} m")
+
+    def _lineTo(self, pt: tuple[float, float]) -> None:
+        self.ops.append(f"{self._point(pt)} l")
+
+    def _curveToOne(self, a: Any, b: Any, c: Any) -> None:
+        self.ops.append(f"{self._point(a)} {self._point(b)} {self._point(c)} c")
+
+    def _closePath(self) -> None:
+        self.ops.append("h")
+
+
+@functools.cache
+def _outline(text: str) -> tuple[bytes, float, float]:
+    """The path of `text` in font units of an em of 1000, its advance width and the cap
+    height in ems."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(WATERMARK_FONT, lazy=True)
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    pen = _PathPen(glyphs)
+    for char in text:
+        name = cmap.get(ord(char), ".notdef")
+        glyphs[name].draw(pen)
+        pen.x_offset += glyphs[name].width
+    em = float(font["head"].unitsPerEm)
+    cap_height = (getattr(font["OS/2"], "sCapHeight", 0) or 0.7 * em) / em
+    path = f"{1000 / em:.6f} 0 0 {1000 / em:.6f} 0 0 cm " + " ".join([*pen.ops, "f"])
+    return path.encode(), pen.x_offset / em, cap_height
+
+
+def _add_watermark(pdf: pikepdf.Pdf, text: str) -> None:
+    """`text` in large grey letters along the diagonal of each page, see-through, over
+    the content (so tables' shading does not hide it), and small in the middle of the
+    footer as text."""
+    path, advance, cap_height = _outline(text)
+    state = pdf.make_indirect(
+        Dictionary(Type=Name.ExtGState, ca=WATERMARK_OPACITY, CA=WATERMARK_OPACITY)
+    )
+    font = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Font,
+            Subtype=Name.Type1,
+            BaseFont=Name("/Helvetica-Bold"),
+            Encoding=Name.WinAnsiEncoding,
+        )
+    )
+    shown = String(text.encode("cp1252", "replace"))
+    for page in pdf.pages:
+        width, height = float(page.mediabox[2]), float(page.mediabox[3])
+        diagonal = math.hypot(width, height)
+        size = min(WATERMARK_SIZE, 0.7 * diagonal / max(advance, 0.1))
+        cos, sin = width / diagonal, height / diagonal
+        half_width, half_cap = advance * size / 2, cap_height * size / 2
+        # The word's middle on the page's middle, its baseline rising to the top right.
+        left = width / 2 - cos * half_width + sin * half_cap
+        bottom = height / 2 - sin * half_width - cos * half_cap
+        k = size / 1000
+        state_name = page.add_resource(state, Name.ExtGState, prefix="Mark")
+        font_name = page.add_resource(font, Name.Font, prefix="Mark")
+        drawing = (
+            (
+                f"q {state_name} gs {WATERMARK_GREY} g "
+                f"{cos * k:.5f} {sin * k:.5f} {-sin * k:.5f} {cos * k:.5f} {left:.2f} {bottom:.2f} cm "
+            ).encode()
+            + path
+            + b" Q\n"
+        )
+        label_width = 0.72 * FOOTER_SIZE * len(text)  # about a capital's width each
+        label = _show(
+            font_name, FOOTER_SIZE, FOOTER_GREY, (width - label_width) / 2, FOOTER_BASELINE, shown
+        )
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(b"Q\n" + drawing + label)
 
 
 def _right_aligned(right: float, digits: str, size: float) -> float:

@@ -21,13 +21,20 @@ class Pdf:
     pages: int
 
 
-def chart_urls() -> dict[str, str]:
-    return {name: f"chart:{name}" for name in ("roadmap", "readiness", "budget")}
+def chart_urls(roadmaps: int = 1) -> dict[str, Any]:
+    """The charts' URLs for the templates; "roadmaps" lists the roadmap's charts (one
+    for the summary, as many as charts.roadmap_pages makes for the masterplan)."""
+    return {
+        "roadmap": "chart:roadmap-0",
+        "roadmaps": [f"chart:roadmap-{index}" for index in range(roadmaps)],
+        "readiness": "chart:readiness",
+        "budget": "chart:budget",
+    }
 
 
 def chart_images(charts: Charts) -> dict[str, bytes]:
     return {
-        "chart:roadmap": charts.roadmap,
+        **{f"chart:roadmap-{index}": png for index, png in enumerate(charts.roadmaps)},
         "chart:readiness": charts.readiness,
         "chart:budget": charts.budget,
     }

@@ -258,6 +258,7 @@ class ElementSection:
     number: str
     strategy: str
     programs: list[ProgramRow]
+    strategy_number: str = ""  # "5.1.2": the element in the strategies chapter
 
 
 @dataclass
@@ -334,6 +335,7 @@ class DimensionSection:
     number: str
     elements: list[ElementSection]
     budget: BudgetTable
+    strategy_number: str = ""  # "5.1": the dimension in the strategies chapter
 
     @property
     def programs(self) -> list[ProgramRow]:

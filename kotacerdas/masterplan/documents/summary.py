@@ -11,7 +11,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from kotacerdas.core.forked import Pending
-from kotacerdas.masterplan.documents import docx_render, labels, pdf_render
+from kotacerdas.masterplan.documents import docx_render, labels, pdf_join, pdf_render
 from kotacerdas.masterplan.documents.charts import Charts
 from kotacerdas.masterplan.documents.content import MasterplanContent, ProgramRow, source_short
 from kotacerdas.masterplan.documents.docx_xml import Bold, Col, Row, add_table
@@ -99,9 +99,13 @@ def render_summary_pdf(content: MasterplanContent, charts: Pending[Charts]) -> p
             "charts": pdf_render.chart_urls(),
             "more": more_text(summary.more_quick_wins) if summary.more_quick_wins else "",
             "empty": labels.empty(),
+            "properties": labels.document_properties(content),
         },
     )
-    return pdf_render.write_pdf(html, charts.result())
+    pdf = pdf_render.write_pdf(html, charts.result())
+    if mark := labels.watermark(content):
+        pdf = pdf_render.Pdf(pdf_join.stamp(pdf.data, mark), pdf.pages)
+    return pdf
 
 
 def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
@@ -111,7 +115,7 @@ def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> 
     document.core_properties.title = f"{summary.title}: {document.core_properties.title}"
     docx_render.styled(document, f"{summary.title}: {labels.title()}", "Title")
     heading = document.add_paragraph()
-    run = heading.add_run(f"{content.region} · {content.period} · {content.status_label}")
+    run = heading.add_run(f"{content.region} · {content.period}")
     run.bold, run.font.size = True, Pt(13)
     add_table(document, [Col(2), Col(3)], [], [[Bold(k), v] for k, v in summary.key_figures])
     document.add_paragraph().add_run(_("In words: ") + summary.total_in_words).italic = True

@@ -19,6 +19,8 @@ from django.utils.translation import ngettext
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.masterplan import limits
+from kotacerdas.masterplan.limits import line_problem
 from kotacerdas.masterplan.models import (
     Finding,
     FindingKind,
@@ -63,12 +65,23 @@ OVERVIEW_FIELDS = (
     "gap_analysis",
     "roadmap",
     "implementation_steps",
+    # The document's foreword and first chapter, and who signs it.
+    "foreword",
+    "background",
+    "legal_basis",
+    "purpose",
+    "scope",
+    "head_name",
+    "head_title",
 )
+_ONE_LINE = ("head_name", "head_title")  # printed under the signature: one line each
 _RPJMD_YEARS = ("rpjmd_first_year", "rpjmd_last_year")
 # An RPJMD is a five-year plan; regions name its period both ways, "2021–2025" (the five
 # planning years) and "2021–2026" (the head of region's term), so both are accepted.
 _RPJMD_SPANS = (4, 5)
 _HUNDREDTH = Decimal("0.01")
+# Counts, areas and money: never below zero. An "other" figure may be a change (growth).
+NEVER_NEGATIVE = frozenset(ProfileKey.values) - {ProfileKey.OTHER}
 
 
 def _require_coordinator(actor: Any, masterplan: Masterplan) -> None:
@@ -100,6 +113,10 @@ def update_overview(actor: Any, masterplan: Masterplan, **fields: Any) -> Master
                 setattr(candidate, name, value)
         elif not isinstance(value, str):
             errors[name] = [_("Enter text.")]
+        elif problem := (
+            line_problem(value.strip()) if name in _ONE_LINE else limits.text_problem(value.strip())
+        ):
+            errors[name] = [problem]
         else:
             setattr(candidate, name, value.strip())
     if errors:
@@ -161,9 +178,15 @@ def set_profile_figure(
     except (InvalidOperation, ValueError):
         errors["value"] = [_("Enter a number.")]
     else:
+        column = ProfileFigure._meta.get_field("value")
+        problem = limits.number_problem(amount, column.max_digits, column.decimal_places)
         # Counts, areas and money are never negative; an "other" figure may be a change.
-        if key != ProfileKey.OTHER and amount < 0:
+        if problem:
+            errors["value"] = [problem]
+        elif key in NEVER_NEGATIVE and amount < 0:
             errors["value"] = [_("This figure cannot be negative.")]
+        elif key == ProfileKey.ICT_COVERAGE and unit.strip() == "%" and amount > 100:
+            errors["value"] = [_("A coverage in percent is at most 100.")]
     if isinstance(year, bool) or not isinstance(year, int):
         errors["year"] = [_("Enter a year, e.g. 2023.")]
     elif year > timezone.localdate().year:
@@ -174,6 +197,14 @@ def set_profile_figure(
         errors["source"] = [_("Say where the figure comes from, e.g. “BPS, Batang in Figures”.")]
     if key == ProfileKey.OTHER and not label.strip():
         errors["label"] = [_("Name the figure.")]
+    for name, messages in limits.text_errors(
+        lines={
+            "label": (label.strip(), limits.LABEL_TEXT),
+            "unit": (unit.strip(), limits.UNIT_TEXT),
+            "source": (source.strip(), limits.SHORT_TEXT),
+        }
+    ).items():
+        errors.setdefault(name, messages)
     if errors:
         raise ValidationError(errors)
     if key != ProfileKey.OTHER:
@@ -229,6 +260,15 @@ def save_finding(
         errors["kind"] = [_("Choose potential or problem.")]
     if not data.title.strip():
         errors["title"] = [_("Give it a short title.")]
+    errors.update(
+        limits.text_errors(
+            lines={"title": (data.title.strip(), limits.SHORT_TEXT)},
+            texts={
+                "description": (data.description.strip(), limits.LONG_TEXT),
+                "evidence": (data.evidence.strip(), limits.LONG_TEXT),
+            },
+        )
+    )
     if not OPD.objects.filter(pk=data.opd, region_id=masterplan.region_id).exists():
         errors["opd"] = [_("Choose one of %(region)s's OPDs.") % {"region": masterplan.region.name}]
     element = None
@@ -334,6 +374,9 @@ def set_aside_problem(actor: Any, finding: Finding, reason: str) -> Finding:
         raise ValidationError(
             _("Only problems are set aside; %(title)s is a potential.") % {"title": finding}
         )
+    problem = limits.text_problem(reason.strip())
+    if problem:
+        raise ValidationError({"reason": problem})
     finding.set_aside_reason = reason.strip()
     finding.save(update_fields=["set_aside_reason", "updated_at"])
     return finding
@@ -363,6 +406,10 @@ def save_goal(
             ]
     if not text:
         errors["text"] = [_("Write the goal.")]
+    for name, messages in limits.text_errors(
+        lines={"code": (code, limits.CODE_TEXT)}, texts={"text": (text, limits.LONG_TEXT)}
+    ).items():
+        errors.setdefault(name, messages)
     if errors:
         raise ValidationError(errors)
     goal = goal or RpjmdGoal(masterplan=masterplan)
@@ -420,6 +467,18 @@ def save_pillar_analysis(
             valid = False
         if not valid:
             errors["readiness"] = [_("Readiness is a number from 1 to 5, e.g. 3.25.")]
+    texts = {
+        "readiness_notes": readiness_notes,
+        "strengths": strengths,
+        "weaknesses": weaknesses,
+        "opportunities": opportunities,
+        "threats": threats,
+    }
+    errors.update(
+        limits.text_errors(
+            texts={name: (value.strip(), limits.LONG_TEXT) for name, value in texts.items()}
+        )
+    )
     if errors:
         raise ValidationError(errors)
     analysis = masterplan.pillar_analyses.filter(pillar=pillar).first() or PillarAnalysis(
@@ -486,6 +545,9 @@ def save_strategy(
     element = DimensionElement.objects.filter(code=element_code).first()
     if element is None:
         raise ValidationError({"element": _("Unknown dimension element.")})
+    problem = limits.text_problem(text.strip())
+    if problem:
+        raise ValidationError({"text": problem})
     strategy = masterplan.strategies.filter(element=element).first()
     if not text.strip():
         if strategy is not None:

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import checker
+from kotacerdas.masterplan import checker, limits
 from kotacerdas.masterplan.facts import plan_facts
 from kotacerdas.masterplan.models import (
     HORIZON_YEARS,
@@ -164,6 +164,47 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
                     f"indicators.{index}.targets",
                     _("A target for %(year)d is outside the program's years.") % {"year": year},
                 )
+    for name, messages in program_value_errors(data).items():
+        for message in messages:
+            fail(name, message)
+    return errors
+
+
+def _number_problem(value: Decimal | None, model: Any, field: str) -> str | None:
+    column = model._meta.get_field(field)
+    if value is None:
+        return None
+    return limits.number_problem(value, column.max_digits, column.decimal_places)
+
+
+def program_value_errors(data: ProgramInput) -> dict[str, list[str]]:
+    """The values of a program that cannot be stored as they are: names with line breaks,
+    texts over their limit, targets and baselines that do not fit their column (too large,
+    too many decimals, not a finite number). The one rule for the page, the API and the
+    XLSX import; field names as validate_program's ("indicators.0.targets.2026")."""
+    errors = limits.text_errors(
+        lines={"name": (data.name.strip(), limits.SHORT_TEXT)},
+        texts={
+            "description": (data.description.strip(), limits.LONG_TEXT),
+            "quick_win_reason": (data.quick_win_reason.strip(), limits.LONG_TEXT),
+        },
+    )
+    for index, indicator in enumerate(data.indicators):
+        prefix = f"indicators.{index}"
+        found = limits.text_errors(
+            lines={
+                "name": (indicator.name.strip(), limits.SHORT_TEXT),
+                "unit": (indicator.unit.strip(), limits.UNIT_TEXT),
+            }
+        )
+        errors.update({f"{prefix}.{name}": messages for name, messages in found.items()})
+        problem = _number_problem(indicator.baseline_value, ProgramIndicator, "baseline_value")
+        if problem:
+            errors[f"{prefix}.baseline_value"] = [problem]
+        for year, value in sorted(indicator.targets.items()):
+            problem = _number_problem(value, IndicatorTarget, "value")
+            if problem:
+                errors[f"{prefix}.targets.{year}"] = [problem]
     return errors
 
 
@@ -221,28 +262,78 @@ def save_program(
         masterplan.findings.filter(pk__in=data.problems, kind="problem", merged_into=None)
     )
     program.goals.set(masterplan.goals.filter(pk__in=data.goals))
-    program.budget.all().delete()
-    BudgetLine.objects.bulk_create(
-        BudgetLine(program=program, year=year, source=source, amount=amount)
-        for year, source, amount in data.budget
-    )
-    program.indicators.all().delete()
-    for item in data.indicators:
-        indicator = ProgramIndicator(
-            program=program,
-            kind=item.kind,
-            name=item.name.strip(),
-            unit=item.unit.strip(),
-            baseline_year=item.baseline_year,
-            baseline_value=item.baseline_value,
-        )
-        indicator.full_clean(exclude=["program"])
-        indicator.save()
-        IndicatorTarget.objects.bulk_create(
-            IndicatorTarget(indicator=indicator, year=year, value=value)
-            for year, value in sorted(item.targets.items())
-        )
+    _write_budget(program, data.budget)
+    _write_indicators(program, data.indicators)
     return program
+
+
+def _write_budget(program: Program, budget: Sequence[tuple[int, str, int]]) -> None:
+    """The program's budget lines become `budget`, line by line, so the audit trail holds
+    each changed amount with its old and new value (a bulk write would leave none)."""
+    existing = {(line.year, line.source): line for line in program.budget.all()}
+    wanted = {(year, source): amount for year, source, amount in budget}
+    for key, stale in existing.items():
+        if key not in wanted:
+            stale.delete()
+    for (year, source), amount in wanted.items():
+        line = existing.get((year, source))
+        if line is None:
+            BudgetLine.objects.create(program=program, year=year, source=source, amount=amount)
+        elif line.amount != amount:
+            line.amount = amount
+            line.save(update_fields=["amount"])
+
+
+def _pair_indicators(
+    existing: list[ProgramIndicator], wanted: Sequence[IndicatorInput]
+) -> list[tuple[ProgramIndicator | None, IndicatorInput]]:
+    """Each wanted indicator with the stored one it changes: the one of the same kind and
+    name, else (a renamed one) the next unmatched stored one in order; None for a new one."""
+    left = list(existing)
+    pairs: list[tuple[ProgramIndicator | None, IndicatorInput]] = []
+    for item in wanted:
+        same = next((i for i in left if (i.kind, i.name) == (item.kind, item.name.strip())), None)
+        if same is not None:
+            left.remove(same)
+        pairs.append((same, item))
+    unmatched = iter(left)
+    paired = []
+    for stored, item in pairs:
+        if stored is None:
+            stored = next(unmatched, None)
+        paired.append((stored, item))
+    for stale in unmatched:
+        stale.delete()
+    return paired
+
+
+_INDICATOR_FIELDS = ("kind", "name", "unit", "baseline_year", "baseline_value")
+
+
+def _write_indicators(program: Program, indicators: Sequence[IndicatorInput]) -> None:
+    """The program's indicators and their yearly targets become `indicators`, each saved on
+    its own so the audit trail holds old and new names, baselines and targets."""
+    existing = list(program.indicators.prefetch_related("targets"))
+    for stored, item in _pair_indicators(existing, indicators):
+        indicator = stored or ProgramIndicator(program=program)
+        before = [getattr(indicator, name) for name in _INDICATOR_FIELDS]
+        indicator.kind, indicator.name = item.kind, item.name.strip()
+        indicator.unit = item.unit.strip()
+        indicator.baseline_year, indicator.baseline_value = item.baseline_year, item.baseline_value
+        indicator.full_clean(exclude=["program"])
+        if stored is None or before != [getattr(indicator, n) for n in _INDICATOR_FIELDS]:
+            indicator.save()
+        targets = {t.year: t for t in stored.targets.all()} if stored else {}
+        for year, dropped in targets.items():
+            if year not in item.targets:
+                dropped.delete()
+        for year, value in sorted(item.targets.items()):
+            target = targets.get(year)
+            if target is None:
+                IndicatorTarget.objects.create(indicator=indicator, year=year, value=value)
+            elif target.value != value:
+                target.value = value
+                target.save(update_fields=["value"])
 
 
 @service

@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.masterplan import limits
 from kotacerdas.masterplan.models import Masterplan, Program, ReviewComment
 
 # The usual places a comment is about (besides "program-<id>"), for pages' choices.
 SECTIONS = {
     "general": gettext_lazy("The masterplan as a whole"),
+    "introduction": gettext_lazy("Foreword and introduction"),
     "profile": gettext_lazy("Region profile"),
     "findings": gettext_lazy("Potentials and problems"),
     "analyses": gettext_lazy("Readiness, gap and SWOT analyses"),
@@ -34,7 +36,7 @@ SECTIONS = {
 # Other short anchors (e.g. the checker's "dimension-governance") are accepted too.
 _ANCHOR = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 _PROGRAM_ANCHOR = re.compile(r"^program-(\d+)$")
-MAX_BODY = 10_000
+MAX_BODY = limits.COMMENT_TEXT
 
 
 def _program_for(masterplan: Masterplan, section: str, program: Program | None) -> Program | None:
@@ -71,6 +73,9 @@ def add_comment(
         raise ValidationError(
             {"body": _("A comment holds at most %(max)d characters.") % {"max": MAX_BODY}}
         )
+    problem = limits.text_problem(text, MAX_BODY)
+    if problem:
+        raise ValidationError({"body": problem})
     comment = ReviewComment(masterplan=masterplan, author=actor, body=text)
     if parent is not None:
         if parent.masterplan_id != masterplan.pk:

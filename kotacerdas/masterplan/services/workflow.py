@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from kotacerdas.core import access, audit
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import versions
+from kotacerdas.masterplan import limits, versions
 from kotacerdas.masterplan.messages import describe
 from kotacerdas.masterplan.models import (
     Masterplan,
@@ -110,6 +110,12 @@ def _mark_reviewed(reviewer: Any, masterplan: Masterplan) -> None:
         )
 
 
+def _check_comment(body: str) -> None:
+    problem = limits.text_problem(body, limits.COMMENT_TEXT)
+    if problem:
+        raise ValidationError({"comment": problem})
+
+
 @service
 def submit(actor: Any, masterplan: Masterplan) -> MasterplanVersion:
     """Send the masterplan to its reviewers, freezing it as the next version.
@@ -146,6 +152,7 @@ def request_changes(actor: Any, masterplan: Masterplan, comment: str) -> ReviewC
         raise ValidationError(
             {"comment": _("Say what has to change: the region needs it to revise the plan.")}
         )
+    _check_comment(body)
     note = ReviewComment.objects.create(
         masterplan=locked, section="general", author=actor, body=body
     )
@@ -158,6 +165,7 @@ def request_changes(actor: Any, masterplan: Masterplan, comment: str) -> ReviewC
 def approve(actor: Any, masterplan: Masterplan, comment: str = "") -> Masterplan:
     locked = _begin(actor, masterplan, "approve")
     body = (comment or "").strip()
+    _check_comment(body)
     if body:
         ReviewComment.objects.create(masterplan=locked, section="general", author=actor, body=body)
     _mark_reviewed(actor, locked)
@@ -180,12 +188,14 @@ def legalise(
     number = (number or "").strip()
     if not number:
         errors["number"] = _("Give the number of the Perbup/Perwali.")
-    elif len(number) > 80:
-        errors["number"] = _("The number is longer than 80 characters.")
+    elif problem := limits.line_problem(number, limits.NUMBER_TEXT):
+        errors["number"] = problem
     if date is None:
         errors["date"] = _("Give the date the Perbup/Perwali was signed.")
-    elif date > timezone.localdate():
+    elif date > timezone.localdate():  # the Perbup is signed: its PDF is uploaded
         errors["date"] = _("The date cannot be in the future.")
+    elif problem := limits.decree_date_problem(date):
+        errors["date"] = problem
     if document is None:
         errors["document"] = _("Upload the signed Perbup/Perwali as a PDF.")
     else:

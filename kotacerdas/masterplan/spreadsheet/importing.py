@@ -66,7 +66,16 @@ def _program_input(draft: Draft) -> ProgramInput:
 
 
 # Fields of validate_program that are Program-sheet columns of the same name.
-PROGRAM_FIELDS = {"lead_opd", "supporting_opds", "horizon", "start_year", "end_year", "name"}
+PROGRAM_FIELDS = {
+    "lead_opd",
+    "supporting_opds",
+    "horizon",
+    "start_year",
+    "end_year",
+    "name",
+    "description",
+    "quick_win_reason",
+}
 
 
 def _rule_errors(
@@ -81,6 +90,14 @@ def _rule_errors(
             row = draft.budget[int(parts[1])][0]
             column = budget.label(parts[2])
             found += [RowError(budget.title, row.number, column, m) for m in messages]
+        elif parts[0] == "indicators" and len(parts) == 4:  # indicators.0.targets.2026
+            row = draft.indicators[int(parts[1])][0]
+            column = indicators.year_headers.get(int(parts[3]), parts[3])
+            found += [RowError(indicators.title, row.number, column, m) for m in messages]
+        elif parts[0] == "indicators" and len(parts) == 3 and parts[2] != "targets":
+            row = draft.indicators[int(parts[1])][0]
+            column = indicators.label(parts[2])
+            found += [RowError(indicators.title, row.number, column, m) for m in messages]
         elif parts[0] == "indicators" and len(parts) == 3:
             row, indicator = draft.indicators[int(parts[1])]
             # One message per target year outside the program, in the targets' order.

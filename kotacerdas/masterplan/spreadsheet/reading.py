@@ -17,7 +17,9 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from kotacerdas.core.numbers import plain_number_text
-from kotacerdas.masterplan.models import MAX_BUDGET_AMOUNT
+from kotacerdas.formats.cells import read_text
+from kotacerdas.masterplan import limits
+from kotacerdas.masterplan.models import MAX_BUDGET_AMOUNT, IndicatorTarget
 from kotacerdas.masterplan.spreadsheet import layout
 from kotacerdas.masterplan.spreadsheet.errors import RowError, SpreadsheetErrors
 
@@ -168,7 +170,8 @@ def read_sheet(sheet: Any, spec: layout.Sheet, errors: list[RowError]) -> SheetR
             if isinstance(position, int):
                 targets[position] = value
             else:
-                cells[position] = value.strip() if isinstance(value, str) else value
+                # A file the platform wrote quotes text that could start a formula.
+                cells[position] = read_text(value).strip() if isinstance(value, str) else value
         if not cells and not targets:
             continue
         if layout.word(cells.get("key", "")) == layout.word(layout.EXAMPLE_KEY):
@@ -246,11 +249,11 @@ def rupiah(value: Any) -> int:
 
 
 _NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
-LIMIT = Decimal(10) ** 13  # DecimalField(max_digits=16, decimal_places=3)
 
 
 def number(value: Any) -> Decimal:
-    """A target or baseline: decimal comma or point; rounded to 3 decimals as stored."""
+    """A target or baseline: decimal comma or point; rounded to 3 decimals as stored, and
+    refused as the program service refuses it when it does not fit its column."""
     message = _("Write a number, e.g. 75 or 12,5.")
     if isinstance(value, bool):
         raise CellError(message)
@@ -260,11 +263,13 @@ def number(value: Any) -> Decimal:
         found = Decimal(plain_number_text(value))
     else:
         raise CellError(message)
-    if not found.is_finite():
-        raise CellError(message)
-    if abs(found) >= LIMIT:
-        raise CellError(_("The number is too large."))
-    return found.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    column = IndicatorTarget._meta.get_field("value")
+    if found.is_finite() and abs(found) < Decimal(10) ** column.max_digits:
+        found = found.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    problem = limits.number_problem(found, column.max_digits, column.decimal_places)
+    if problem:
+        raise CellError(problem)
+    return found
 
 
 def names(value: Any) -> list[str]:

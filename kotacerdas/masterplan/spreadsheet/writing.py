@@ -8,13 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas.formats import cells
 from kotacerdas.masterplan.models import PLAN_YEARS, FindingKind, Masterplan
 from kotacerdas.masterplan.spreadsheet import layout
 from kotacerdas.masterplan.spreadsheet.guide import write_guide
@@ -146,7 +146,7 @@ def _write_lists(sheet: Worksheet, lists: Lists) -> None:
             sheet.column_dimensions[get_column_letter(first_column + offset)].width = 28
         for row_number, values in enumerate(rows, start=2):
             for offset, value in enumerate(values):
-                sheet.cell(row_number, first_column + offset, value)
+                cells.set_cell(sheet, row_number, first_column + offset, value)
     sheet.freeze_panes = "A2"
 
 
@@ -204,12 +204,8 @@ def template_xlsx(first_year: int | None = None) -> bytes:
 
 def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
     """A row of people's text: control characters pasted in are dropped (XLSX cannot hold
-    them), and a value starting with "=" stays text, never a formula that the spreadsheet
-    would run when the file is opened."""
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    them), and text that could start a formula stays text (kotacerdas.formats.cells)."""
+    cells.append_row(sheet, values)
 
 
 def _plan_lists(masterplan: Masterplan) -> Lists:

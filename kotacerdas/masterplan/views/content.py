@@ -24,6 +24,7 @@ from kotacerdas.masterplan.forms_content import (
     FindingFilterForm,
     FindingForm,
     GoalForm,
+    IntroductionForm,
     LeadingSectorsForm,
     MergeForm,
     PillarForm,
@@ -466,18 +467,20 @@ def vision(request: HttpRequest, pk: int) -> HttpResponse:
             return refused
         if vision_form.is_valid() and strategies_form.is_valid():
             form: Any = vision_form
+            aliases: dict[str, str] = {}
             try:
                 with transaction.atomic():  # the texts and every strategy, or nothing
                     services.update_overview(request.user, plan, **vision_form.cleaned_data)
                     form = strategies_form
                     for code in strategies_form.changed_data:
+                        aliases = {"text": code}  # the service names the strategy's text
                         services.save_strategy(
                             request.user, plan, code, strategies_form.cleaned_data[code]
                         )
                 messages.success(request, _("The vision, strategies and roadmap were saved."))
                 return redirect("masterplan:vision", pk=plan.pk)
             except ValidationError as error:
-                apply_errors(form, error)
+                apply_errors(form, error, aliases)
         else:
             messages.error(request, _("Please correct the fields marked below."))
     counts = dict(plan.programs.order_by().values_list("element_id").annotate(n=Count("pk")))
@@ -490,3 +493,31 @@ def vision(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     context = _context(plan, "vision", may_edit, vision_form=vision_form, groups=groups)
     return render(request, "masterplan/vision.html", context)
+
+
+@login_required
+def introduction(request: HttpRequest, pk: int) -> HttpResponse:
+    """The foreword, chapter I (background, legal basis, purpose, scope) and the head of
+    region who signs the masterplan document."""
+    plan = plan_for(request, pk)
+    may_edit = access.can_edit_masterplan(request.user, plan)
+    fields = tuple(IntroductionForm.base_fields)
+    form = IntroductionForm(
+        request.POST if request.method == "POST" else None,
+        initial={name: getattr(plan, name) for name in fields},
+    )
+    if request.method == "POST":
+        access.require(may_edit)
+        if refused := refuse_locked(request, plan, "masterplan:introduction"):
+            return refused
+        if form.is_valid():
+            try:
+                services.update_overview(request.user, plan, **form.cleaned_data)
+                messages.success(request, _("The foreword and introduction were saved."))
+                return redirect("masterplan:introduction", pk=plan.pk)
+            except ValidationError as error:
+                apply_errors(form, error)
+        else:
+            messages.error(request, _("Please correct the fields marked below."))
+    context = _context(plan, "introduction", may_edit, form=form)
+    return render(request, "masterplan/introduction.html", context)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from kotacerdas.core import access, audit
+from kotacerdas.core.downloads import serve_file
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.pagination import paginate
 from kotacerdas.core.roles import REGIONAL_ROLES, Role
@@ -34,7 +35,7 @@ from kotacerdas.masterplan.forms_editor import (
     ProgramEditor,
     StartMasterplanForm,
 )
-from kotacerdas.masterplan.messages import describe
+from kotacerdas.masterplan.messages import chapter_status, chapter_title, describe
 from kotacerdas.masterplan.models import (
     Finding,
     FundingSource,
@@ -47,7 +48,7 @@ from kotacerdas.masterplan.models import (
     Strategy,
 )
 from kotacerdas.masterplan.services.programs import EDITABLE, EditConflict
-from kotacerdas.regions.models import OPD, Dimension, Region
+from kotacerdas.regions.models import OPD, Dimension, DimensionElement, Region
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -75,9 +76,37 @@ def _link(name: str, *args: Any, anchor: str = "") -> str:
     return reverse(name, args=args) + (f"#{anchor}" if anchor else "")
 
 
+# Where each chapter of the masterplan is written: (page, anchor on it). The checker's
+# anchors name these chapters; "pillar-…" and "strategies-…" name a place within one.
+CHAPTER_PLACES = {
+    "profile": ("masterplan:profile", "h-figures"),
+    "sectors": ("masterplan:profile", "h-sectors"),
+    "findings": ("masterplan:findings", ""),
+    "readiness": ("masterplan:analyses", "h-readiness"),
+    "swot": ("masterplan:analyses", "h-readiness"),
+    "gap_analysis": ("masterplan:analyses", "h-gap"),
+    "rpjmd": ("masterplan:analyses", "h-rpjmd"),
+    "goals": ("masterplan:analyses", "goals"),
+    "vision": ("masterplan:vision", "text-vision"),
+    "missions": ("masterplan:vision", "text-missions"),
+    "targets": ("masterplan:vision", "text-targets"),
+    "strategies": ("masterplan:vision", "h-strategies"),
+    "programs": ("masterplan:programs", ""),
+    "roadmap": ("masterplan:vision", "text-roadmap"),
+    "implementation_steps": ("masterplan:vision", "text-implementation_steps"),
+}
+
+
 def _fix_link(plan: Masterplan, anchor: str) -> str | None:
     """Where to fix a checker finding, from its anchor."""
+    if anchor in CHAPTER_PLACES:
+        name, fragment = CHAPTER_PLACES[anchor]
+        return _link(name, plan.pk, anchor=fragment)
     kind, _dash, ref = anchor.partition("-")
+    if kind == "pillar":
+        return _link("masterplan:analyses", plan.pk, anchor=anchor)
+    if kind == "strategies":
+        return _link("masterplan:vision", plan.pk, anchor=f"dimension-{ref}")
     if kind == "program" and ref.isdigit():
         return _link("masterplan:program-edit", plan.pk, int(ref))
     if kind == "dimension":
@@ -86,8 +115,6 @@ def _fix_link(plan: Masterplan, anchor: str) -> str | None:
         return _link("masterplan:findings", plan.pk, anchor=anchor)
     if anchor == "budget":
         return _link("masterplan:detail", plan.pk, anchor="budget")
-    if anchor == "programs":
-        return _link("masterplan:programs", plan.pk)
     return None
 
 
@@ -98,6 +125,19 @@ def _checker_panel(plan: Masterplan, report: checker.CheckReport) -> dict[str, A
         "can_submit": report.can_submit,
         "errors": [(text, url) for severity, text, url in rows if severity == checker.ERROR],
         "warnings": [(text, url) for severity, text, url in rows if severity != checker.ERROR],
+        # How the score is made up: each chapter, its weight and whether it is complete.
+        "chapters": [
+            {
+                "title": chapter_title(c.code),
+                "url": _fix_link(plan, c.code),
+                "weight": c.weight,
+                "points": c.points,
+                "complete": c.complete,
+                "warnings": c.warnings,
+                "status": chapter_status(c),
+            }
+            for c in report.chapters
+        ],
     }
 
 
@@ -137,7 +177,9 @@ def _audit_entries(plan: Masterplan) -> Any:
             (RpjmdGoal, plan.goals.values_list("pk", flat=True)),
             (Strategy, plan.strategies.values_list("pk", flat=True)),
             (PillarAnalysis, plan.pillar_analyses.values_list("pk", flat=True)),
-        ]
+        ],
+        # Budget lines, indicators, targets and profile figures, deleted ones too.
+        tagged={"masterplan": plan.pk},
     )
 
 
@@ -155,6 +197,9 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
     # The region a "start the masterplan" form is for: the one asked for, or one's own.
     code = request.GET.get("region") or (user.region_id if user.role in REGIONAL_ROLES else None)
     region = Region.objects.filter(pk=code).first() if code else None
+    if region is not None and not access.can_view_region_private(user, region):
+        # Whether another region has a masterplan is its own business: as for its data.
+        raise Http404
     start_form = None
     if region is not None and access.can_manage_region(user, region):
         start_form = StartMasterplanForm(
@@ -332,6 +377,15 @@ def _with_extra_row(data: Any, prefix: str) -> Any:
     return data
 
 
+def _dimension_initial(code: str | None) -> dict[str, Any]:
+    """A new program asked for from a dimension ("Add a program to Smart Governance"):
+    its first element is chosen, so the program lands in that dimension."""
+    if not code:
+        return {}
+    element = DimensionElement.objects.filter(dimension__code=code).order_by("position").first()
+    return {"element": element.code} if element is not None else {}
+
+
 @login_required
 def program_form(request: HttpRequest, pk: int, program_id: int | None = None) -> HttpResponse:
     """Add or edit a program. Read-only for those who may see it but not change it;
@@ -373,6 +427,7 @@ def program_form(request: HttpRequest, pk: int, program_id: int | None = None) -
         program=program,
         data=data,
         fixed_opd=fixed_opd,
+        initial=_dimension_initial(request.GET.get("dimension")) if program is None else None,
         read_only=not may_write or (request.method != "POST" and plan.status not in EDITABLE),
     )
     conflict: dict[str, Any] | None = None
@@ -411,6 +466,14 @@ def program_form(request: HttpRequest, pk: int, program_id: int | None = None) -
         "may_write": may_write,
         "conflict": conflict,
         "can_delete": program is not None and may_write and plan.status in EDITABLE,
+        # The program's own history: its fields, budget lines, indicators and targets.
+        "audit_page": paginate(
+            request,
+            audit.entries_for([(Program, [program.pk])], tagged={"program": program.pk}),
+            per_page=20,
+        )
+        if program is not None and access.can_view_object_audit(user, plan)
+        else None,
     }
     return render(request, "masterplan/program_form.html", context)
 
@@ -506,7 +569,15 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.info(request, _("The document is being made. This page shows its progress."))
+            if job.reused:
+                messages.info(
+                    request,
+                    _("The same document is already being made. This page shows its progress."),
+                )
+            else:
+                messages.info(
+                    request, _("The document is being made. This page shows its progress.")
+                )
             return redirect("job-detail", job_id=job.pk)
     earlier = services.documents_of(plan).select_related("requested_by")
     context = {"plan": plan, "form": form, "page": paginate(request, earlier, per_page=20)}
@@ -519,19 +590,14 @@ def document_download(request: HttpRequest, pk: int, job_id: str) -> FileRespons
     download is only for the person who asked for it)."""
     plan = _plan(request, pk)
     job = get_object_or_404(services.documents_of(plan), pk=job_id)
-    if not job.result_file:
-        raise Http404
-    return FileResponse(
-        job.result_file.open("rb"),
-        as_attachment=True,
-        filename=(job.result_file.name or "").rsplit("/", 1)[-1],
-    )
+    name = (job.result_file.name or "").rsplit("/", 1)[-1]
+    return serve_file(job.result_file, name, inline=False)
 
 
 @login_required
 def legal_document(request: HttpRequest, pk: int) -> FileResponse:
     """The signed Perbup/Perwali of a legalised masterplan, for anyone who sees the plan."""
     plan = _plan(request, pk)
-    if not plan.legal_file:
-        raise Http404
-    return FileResponse(plan.legal_file.open("rb"), as_attachment=True, filename=f"perbup-{pk}.pdf")
+    kind = "Perwali" if plan.region.kind == "kota" else "Perbup"
+    name = f"{kind} {plan.legal_number} - {plan.region.name}".replace("  ", " ")
+    return serve_file(plan.legal_file, name, content_type="application/pdf")

@@ -63,24 +63,8 @@ def draft_agreements(request: AuthedRequest, year: int) -> Status[Any]:
     return Status(201, list(_agreements(request).filter(pk__in=[a.pk for a in created])))
 
 
-@router.get("/agreements/{agreement_id}", response={200: AgreementOut, **ERRORS})
-def get_agreement(request: AuthedRequest, agreement_id: int) -> Agreement:
-    return _agreement(request, agreement_id)
-
-
-@router.post("/agreements/{agreement_id}/sign", response={200: AgreementOut, **ERRORS})
-def sign(request: AuthedRequest, agreement_id: int, payload: SignIn) -> Agreement:
-    services.sign(
-        request.auth,
-        _agreement(request, agreement_id),
-        number=payload.number,
-        signed_on=payload.signed_on,
-        mode=payload.mode,
-        signatories=[services.SignatoryInput(**s.dict()) for s in payload.signatories],
-    )
-    return _agreement(request, agreement_id)
-
-
+# Before any /agreements/{agreement_id} route: that path would otherwise take "sign" for
+# an id and answer 405.
 @router.post(
     "/agreements/sign",
     response={200: list[AgreementOut], **ERRORS},
@@ -99,6 +83,24 @@ def sign_in_bulk(request: AuthedRequest, payload: BulkSignIn) -> Any:
         ministry_signatory=services.SignatoryInput(**payload.ministry_signatory.dict()),
     )
     return list(_agreements(request).filter(pk__in=[a.pk for a in signed]))
+
+
+@router.get("/agreements/{agreement_id}", response={200: AgreementOut, **ERRORS})
+def get_agreement(request: AuthedRequest, agreement_id: int) -> Agreement:
+    return _agreement(request, agreement_id)
+
+
+@router.post("/agreements/{agreement_id}/sign", response={200: AgreementOut, **ERRORS})
+def sign(request: AuthedRequest, agreement_id: int, payload: SignIn) -> Agreement:
+    services.sign(
+        request.auth,
+        _agreement(request, agreement_id),
+        number=payload.number,
+        signed_on=payload.signed_on,
+        mode=payload.mode,
+        signatories=[services.SignatoryInput(**s.dict()) for s in payload.signatories],
+    )
+    return _agreement(request, agreement_id)
 
 
 @router.post(

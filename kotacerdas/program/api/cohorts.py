@@ -2,8 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Status, UploadedFile
@@ -11,6 +11,7 @@ from ninja import File, Router, Status, UploadedFile
 from kotacerdas.accounts.models import User
 from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
+from kotacerdas.core.roles import Role
 from kotacerdas.program import services
 from kotacerdas.program.models import (
     Application,
@@ -19,6 +20,7 @@ from kotacerdas.program.models import (
     SelectionDecision,
     SelectionRun,
 )
+from kotacerdas.program.queries import with_outcome
 from kotacerdas.program.schemas import (
     ApplicationContentIn,
     ApplicationOut,
@@ -35,7 +37,9 @@ from kotacerdas.program.schemas import (
     OverrideIn,
     ReasonIn,
     RegionResultOut,
+    RubricIn,
     RulesIn,
+    ScheduleIn,
     ScoresIn,
     ScoreSummaryOut,
     SelectionIn,
@@ -60,10 +64,15 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
     )
 
 
-def _assessor(username: str) -> User:
-    user = User.objects.filter(username=username).first()
+def _assessor(request: AuthedRequest, username: str) -> User:
+    """The active assessor named `username`. Only the program office may look: anyone
+    else is refused before any lookup, so the answer never tells which accounts exist."""
+    access.require_program_office(request.auth)
+    user = User.objects.filter(username=username, role=Role.ASSESSOR, is_active=True).first()
     if user is None:
-        raise Http404(_("No account is named %(name)s.") % {"name": username})
+        raise ValidationError(
+            {"assessor": _("No active assessor is named %(name)s.") % {"name": username}}
+        )
     return user
 
 
@@ -115,10 +124,52 @@ def update_rules(request: AuthedRequest, year: int, payload: RulesIn) -> Cohort:
 
 
 @router.post(
-    "/cohorts/{year}/open", response={200: CohortOut, **ERRORS}, summary="Open applications"
+    "/cohorts/{year}/open",
+    response={200: CohortOut, **ERRORS},
+    summary="Open applications (refused once the deadline has passed)",
 )
 def open_cohort(request: AuthedRequest, year: int) -> Cohort:
     services.set_cohort_status(request.auth, _cohort(year), "open")
+    return _cohort(year)
+
+
+@router.post(
+    "/cohorts/{year}/close",
+    response={200: CohortOut, **ERRORS},
+    summary="Close applications before the deadline (program office)",
+)
+def close_cohort(request: AuthedRequest, year: int) -> Cohort:
+    services.close_applications(request.auth, _cohort(year))
+    return _cohort(year)
+
+
+@router.put(
+    "/cohorts/{year}/rubric",
+    response={200: CohortOut, **ERRORS},
+    summary="Replace the rubric (program office); a reason once applications were submitted",
+)
+def save_rubric(request: AuthedRequest, year: int, payload: RubricIn) -> Cohort:
+    services.save_rubric(
+        request.auth,
+        _cohort(year),
+        [services.CriterionInput(**criterion.dict()) for criterion in payload.criteria],
+        reason=payload.reason,
+    )
+    return _cohort(year)
+
+
+@router.put(
+    "/cohorts/{year}/phases",
+    response={200: CohortOut, **ERRORS},
+    summary="The phases and the application deadline (program office)",
+)
+def save_schedule(request: AuthedRequest, year: int, payload: ScheduleIn) -> Cohort:
+    services.save_schedule(
+        request.auth,
+        _cohort(year),
+        phases=[services.PhaseInput(**phase.dict()) for phase in payload.phases],
+        application_deadline=payload.application_deadline,
+    )
     return _cohort(year)
 
 
@@ -127,7 +178,8 @@ def open_cohort(request: AuthedRequest, year: int) -> Cohort:
 
 def _application_out(application: Application) -> Application:
     return (
-        Application.objects.select_related("cohort", "region")
+        with_outcome(Application.objects.all())
+        .select_related("cohort", "region")
         .prefetch_related("answers__criterion", "answers__evidence", "indicators")
         .get(pk=application.pk)
     )
@@ -153,7 +205,7 @@ def start_application(
 )
 def list_applications(request: AuthedRequest, cohort: int | None = None) -> QuerySet:
     applications = (
-        access.applications_visible_to(request.auth)
+        with_outcome(access.applications_visible_to(request.auth))
         .select_related("cohort", "region")
         .prefetch_related("answers__criterion", "answers__evidence", "indicators")
     )
@@ -224,10 +276,11 @@ def reopen_application(
     summary="Assign an assessor (program office)",
 )
 def assign(request: AuthedRequest, application_id: int, payload: AssignIn) -> Status[Any]:
+    access.require_program_office(request.auth)
     assignment = services.assign_assessor(
         request.auth,
         _application(request, application_id),
-        _assessor(payload.assessor),
+        _assessor(request, payload.assessor),
         payload.override_reason,
     )
     return Status(201, assignment)
@@ -239,7 +292,8 @@ def assign(request: AuthedRequest, application_id: int, payload: AssignIn) -> St
     summary="Assign assessors to every submitted application, balancing their load",
 )
 def bulk_assign(request: AuthedRequest, year: int, payload: BulkAssignIn) -> Status[Any]:
-    assessors = [_assessor(name) for name in payload.assessors]
+    access.require_program_office(request.auth)
+    assessors = [_assessor(request, name) for name in payload.assessors]
     created = services.bulk_assign(request.auth, _cohort(year), assessors, payload.per_application)
     return Status(201, created)
 

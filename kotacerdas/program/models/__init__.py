@@ -24,6 +24,7 @@ from kotacerdas.program.models.cohorts import (
     Interview,
     PhaseKind,
     RubricCriterion,
+    RubricRevision,
     SelectionDecision,
     SelectionRun,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "PhaseKind",
     "RegionalBody",
     "RubricCriterion",
+    "RubricRevision",
     "SelectionDecision",
     "SelectionRun",
     "SignatorySide",

@@ -78,6 +78,14 @@ class AgreementSignatory(models.Model):
         ordering = ["agreement", "side", "name"]
 
     def __str__(self) -> str:
+        return self.display
+
+    @property
+    def display(self) -> str:
+        """ "Name, position", or the position alone where it stands for the name (a
+        head of region signing in office: "Bupati Sarolangun")."""
+        if not self.position or self.position.strip() == self.name.strip():
+            return self.name
         return f"{self.name}, {self.position}"
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.models import TimeStampedModel
@@ -65,6 +66,22 @@ class Cohort(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def deadline_passed(self) -> bool:
+        return timezone.now() > self.application_deadline
+
+    @property
+    def registration_open(self) -> bool:
+        """Regions can still start, change and submit applications."""
+        return self.status == CohortStatus.OPEN and not self.deadline_passed
+
+    @property
+    def status_label(self) -> str:
+        """The status as people read it: an open cohort past its deadline is closed."""
+        if self.status == CohortStatus.OPEN and self.deadline_passed:
+            return str(_("Applications closed"))
+        return str(self.get_status_display())
 
 
 class PhaseKind(models.TextChoices):
@@ -135,6 +152,35 @@ class RubricCriterion(models.Model):
         return self.title
 
 
+class RubricRevision(TimeStampedModel):
+    """A change to a cohort's rubric, with who made it, why, and what changed. Once
+    applications were submitted against the rubric a change needs a recorded reason."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="rubric_revisions")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason for the change"), blank=True, max_length=2000)
+    changes = models.JSONField(
+        _("changes"),
+        default=dict,
+        blank=True,
+        help_text=_("Criteria added, removed and changed (by code, with the fields changed)."),
+    )
+
+    class Meta:
+        verbose_name = _("rubric revision")
+        verbose_name_plural = _("rubric revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
@@ -181,6 +227,28 @@ class Application(TimeStampedModel):
     @property
     def is_editable(self) -> bool:
         return self.status in (ApplicationStatus.DRAFT, ApplicationStatus.REOPENED)
+
+    @property
+    def outcome(self) -> bool | None:
+        """Selected (True) or not (False) in the published selection; None before it.
+        Read from the `published_selected` annotation (program.queries.with_outcome)
+        when the queryset has it, else with one query."""
+        if not hasattr(self, "published_selected"):
+            self.published_selected = (
+                self.decisions.filter(run__published=True)
+                .values_list("selected", flat=True)
+                .first()
+            )
+        return self.published_selected
+
+    @property
+    def status_label(self) -> str:
+        """The status a person reads: once results are published, selected or not."""
+        if self.outcome is True:
+            return str(_("Selected"))
+        if self.outcome is False:
+            return str(_("Not selected"))
+        return str(self.get_status_display())
 
 
 class ApplicationAnswer(TimeStampedModel):

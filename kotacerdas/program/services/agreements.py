@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import (
     AGREEMENT_FLOW,
     Agreement,
@@ -33,6 +34,18 @@ class SignatoryInput:
     name: str
     position: str
     side: str  # "ministry" | "region"
+
+
+def head_of_region(region: Any) -> str:
+    """ "Bupati Sarolangun" of Kabupaten Sarolangun, "Wali Kota Jambi" of Kota Jambi:
+    the title of the head of region, who signs for it. It is stored on the agreement, an
+    Indonesian legal document, so it is the official title whatever the reader's language."""
+    short = region.name
+    for prefix in ("Kabupaten ", "Kota "):
+        if short.startswith(prefix):
+            short = short[len(prefix) :]
+            break
+    return f"{'Wali Kota' if region.kind == 'kota' else 'Bupati'} {short}"
 
 
 def _record(agreement: Agreement, actor: Any, note: str = "") -> None:
@@ -78,8 +91,7 @@ def sign(
 ) -> Agreement:
     access.require_program_office(actor)
     _expect(agreement, AgreementStatus.SIGNED)
-    if signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+    check_past_date("signed_on", signed_on)
     sides = {s.side for s in signatories}
     if sides != {"ministry", "region"}:
         raise ValidationError(
@@ -89,22 +101,33 @@ def sign(
                 )
             }
         )
-    agreement.number, agreement.signed_on, agreement.mode = number.strip(), signed_on, mode
-    agreement.status = AgreementStatus.SIGNED
     if scan is not None:
         check_pdf(scan, field="scan")
-        agreement.scan.save(scan.name or "agreement.pdf", scan, save=False)
-    agreement.full_clean()
-    agreement.save()
-    agreement.signatories.all().delete()
-    for signatory in signatories:
+    rows = []
+    for index, signatory in enumerate(signatories):
         row = AgreementSignatory(
             agreement=agreement,
             name=signatory.name.strip(),
             position=signatory.position.strip(),
             side=signatory.side,
         )
-        row.full_clean(exclude=["agreement"])
+        try:
+            row.full_clean(exclude=["agreement"])
+        except ValidationError as error:
+            raise ValidationError(
+                {f"signatories.{index}.{field}": m for field, m in error.message_dict.items()}
+            ) from None
+        rows.append(row)
+    agreement.number, agreement.signed_on, agreement.mode = number.strip(), signed_on, mode
+    agreement.status = AgreementStatus.SIGNED
+    agreement.full_clean(exclude=["scan"])
+    # The file is stored only once everything else is known to be valid: a refused
+    # signing leaves no file behind.
+    if scan is not None:
+        agreement.scan.save(scan.name or "agreement.pdf", scan, save=False)
+    agreement.save()
+    agreement.signatories.all().delete()
+    for row in rows:  # one by one, so the audit trail records each signatory
         row.save()
     _record(agreement, actor)
     return agreement
@@ -125,14 +148,14 @@ def sign_in_bulk(
     `number_pattern` holds `{n}`, replaced by a running number from 1, e.g.
     ``{n}/KOMINFO/HK.03.02/05/2023``. The regent or mayor signs for each region.
     """
+    access.require_program_office(actor)
     if "{n}" not in number_pattern:
         raise ValidationError(
             {"number_pattern": _("The pattern needs {n} for the running number.")}
         )
     signed = []
     for n, agreement in enumerate(agreements, start=1):
-        region = agreement.application.region
-        head = _("Regent") if region.kind == "kabupaten" else _("Mayor")
+        head = head_of_region(agreement.application.region)
         signed.append(
             sign(
                 actor,
@@ -142,11 +165,9 @@ def sign_in_bulk(
                 mode=mode,
                 signatories=[
                     ministry_signatory,
-                    SignatoryInput(
-                        name=f"{head} {region.name}",
-                        position=f"{head} {region.name}",
-                        side="region",
-                    ),
+                    # The head signs in office; their own name is not known here, so
+                    # the title stands for both (and is shown once).
+                    SignatoryInput(name=head, position=head, side="region"),
                 ],
             )
         )
@@ -176,6 +197,7 @@ def send_originals(
     _expect(agreement, AgreementStatus.SENT)
     if not courier.strip() or not tracking_number.strip():
         raise ValidationError({"tracking_number": _("Give the courier and the tracking number.")})
+    check_past_date("sent_on", sent_on)
     if agreement.signed_on and sent_on < agreement.signed_on:
         raise ValidationError({"sent_on": _("The originals cannot be sent before signing.")})
     agreement.courier, agreement.tracking_number = courier.strip(), tracking_number.strip()
@@ -189,6 +211,7 @@ def send_originals(
 def receive_originals(actor: Any, agreement: Agreement, *, received_on: date) -> Agreement:
     access.require_program_office(actor)
     _expect(agreement, AgreementStatus.RECEIVED)
+    check_past_date("received_on", received_on)
     if agreement.sent_on and received_on < agreement.sent_on:
         raise ValidationError(
             {"received_on": _("The originals cannot arrive before they were sent.")}
@@ -224,6 +247,7 @@ __all__ = [
     "archive",
     "attach_scan",
     "draft_agreements",
+    "head_of_region",
     "overdue",
     "receive_originals",
     "send_originals",

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import BodyMember, Commitment, RegionalBody
 from kotacerdas.program.uploads import check_pdf
 from kotacerdas.regions.models import OPD, Region
@@ -38,19 +38,17 @@ def save_body(
 ) -> RegionalBody:
     """Create or replace a region's council or team with its members and decree."""
     access.require_manage_region(actor, region)
-    if decree_date and decree_date > timezone.localdate():
-        raise ValidationError({"decree_date": _("The decree date cannot be in the future.")})
+    if decree_date is not None:
+        check_past_date("decree_date", decree_date)
     if bool(decree_number.strip()) != bool(decree_date):
         raise ValidationError({"decree_number": _("Give both the decree number and its date.")})
+    if decree_file is not None:
+        check_pdf(decree_file, field="decree_file")
     body = RegionalBody.objects.filter(region=region, kind=kind).first()
     body = body or RegionalBody(region=region, kind=kind)
     body.decree_number, body.decree_date = decree_number.strip(), decree_date
-    if decree_file is not None:
-        check_pdf(decree_file, field="decree_file")
-        body.decree_file.save(decree_file.name or "sk.pdf", decree_file, save=False)
-    body.full_clean()
-    body.save()
-    body.members.all().delete()
+    body.full_clean(exclude=["decree_file"])
+    rows = []
     for order, member in enumerate(members):
         row = BodyMember(
             body=body,
@@ -69,6 +67,13 @@ def save_body(
                     for field, messages in error.message_dict.items()
                 }
             ) from None
+        rows.append(row)
+    # The file is stored only once everything else is valid: a refusal leaves none behind.
+    if decree_file is not None:
+        body.decree_file.save(decree_file.name or "sk.pdf", decree_file, save=False)
+    body.save()
+    body.members.all().delete()
+    for row in rows:
         row.save()
     return body
 
@@ -78,18 +83,20 @@ def record_commitment(
     actor: Any, opd: OPD, *, signed_by: str, signed_on: date, scan: UploadedFile | None = None
 ) -> Commitment:
     access.require_manage_region(actor, opd.region)
-    if signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
-    commitment = Commitment.objects.filter(opd=opd).first() or Commitment(opd=opd)
+    check_past_date("signed_on", signed_on)
+    if scan is not None:
+        check_pdf(scan, field="scan")
+    # By id, not `opd=opd`: a new Commitment(opd=opd) would hang itself on the caller's
+    # OPD as `opd.commitment` even when it is refused, and a page would show it as saved.
+    commitment = Commitment.objects.filter(opd_id=opd.pk).first() or Commitment(opd_id=opd.pk)
     commitment.signed_by, commitment.signed_on, commitment.recorded_by = (
         signed_by.strip(),
         signed_on,
         actor,
     )
+    commitment.full_clean(exclude=["scan"])
     if scan is not None:
-        check_pdf(scan, field="scan")
         commitment.scan.save(scan.name or "komitmen.pdf", scan, save=False)
-    commitment.full_clean()
     commitment.save()
     return commitment
 

@@ -1,15 +1,17 @@
 """Cohorts, applications, assessment and selection."""
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import access
@@ -29,7 +31,9 @@ from kotacerdas.program.models import (
     Evidence,
     IndicatorValue,
     Interview,
+    PhaseKind,
     RubricCriterion,
+    RubricRevision,
     SelectionDecision,
     SelectionRun,
 )
@@ -62,6 +66,122 @@ class CriterionInput:
     guidance: str = ""
 
 
+# The dates a cohort can carry: the program began in 2017; a cohort is planned at most
+# two calendar years ahead, an interview at most one. Anything else (1900, 9999) is a
+# typing slip, refused with the range in the message.
+EARLIEST_DATE = date(2015, 1, 1)
+YEARS_AHEAD = 2
+INTERVIEW_YEARS_AHEAD = 1
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def _local_day(value: date | datetime) -> date:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def latest_date(years_ahead: int = YEARS_AHEAD) -> date:
+    """The last day a program date may fall on: the end of the year `years_ahead` years
+    from now (a cohort is planned at most two calendar years ahead)."""
+    return date(timezone.localdate().year + years_ahead, 12, 31)
+
+
+def date_range_error(value: date | datetime, *, years_ahead: int = YEARS_AHEAD) -> str | None:
+    """Why a date is implausible for the program, or None when it is within range:
+    from 1 January 2015 to the end of the year `years_ahead` years from now."""
+    latest = latest_date(years_ahead)
+    if EARLIEST_DATE <= _local_day(value) <= latest:
+        return None
+    return _(
+        "Enter a date between %(earliest)s and %(latest)s; %(value)s is outside the "
+        "dates the program can carry."
+    ) % {
+        "earliest": formats.date_format(EARLIEST_DATE, "DATE_FORMAT"),
+        "latest": formats.date_format(latest, "DATE_FORMAT"),
+        "value": formats.date_format(_local_day(value), "DATE_FORMAT"),
+    }
+
+
+def _check_date(field: str, value: date | datetime, *, years_ahead: int = YEARS_AHEAD) -> None:
+    message = date_range_error(value, years_ahead=years_ahead)
+    if message:
+        raise ValidationError({field: message})
+
+
+def _when(moment: datetime) -> str:
+    return f"{formats.date_format(timezone.localtime(moment), 'DATETIME_FORMAT')} WIB"
+
+
+def _check_deadline(deadline: datetime, *, past_allowed: bool = False) -> None:
+    _check_date("application_deadline", deadline)
+    if not past_allowed and deadline <= timezone.now():
+        raise ValidationError(
+            {
+                "application_deadline": _(
+                    "The application deadline %(deadline)s has already passed: choose a "
+                    "later one, so regions have time to apply."
+                )
+                % {"deadline": _when(deadline)}
+            }
+        )
+
+
+def check_phases(phases: Sequence[PhaseInput]) -> None:
+    """Each phase once, dated within range, ending on or after its start, and starting
+    no earlier than the phase before it in the program's order."""
+    errors: dict[str, list[str]] = {}
+    order = {kind: position for position, kind in enumerate(PhaseKind.values)}
+    labels = dict(PhaseKind.choices)
+    seen: set[str] = set()
+    for phase in phases:
+        label = str(labels.get(phase.kind, phase.kind))
+        field = f"phases.{phase.kind}"
+        if phase.kind not in order:
+            errors.setdefault("phases", []).append(
+                _("Unknown phase %(phase)s.") % {"phase": phase.kind}
+            )
+            continue
+        if phase.kind in seen:
+            errors.setdefault(field, []).append(
+                _("%(phase)s is given twice; each phase is dated once.") % {"phase": label}
+            )
+        seen.add(phase.kind)
+        for day in (phase.starts_on, phase.ends_on):
+            message = date_range_error(day)
+            if message:
+                errors.setdefault(field, []).append(f"{label}: {message}")
+        if phase.ends_on < phase.starts_on:
+            errors.setdefault(field, []).append(
+                _("%(phase)s ends before it starts.") % {"phase": label}
+            )
+    dated = sorted(
+        (p for p in phases if p.kind in order), key=lambda p: (order[p.kind], p.starts_on)
+    )
+    for previous, phase in pairwise(dated):
+        if phase.kind != previous.kind and phase.starts_on < previous.starts_on:
+            errors.setdefault(f"phases.{phase.kind}", []).append(
+                _(
+                    "%(phase)s starts on %(start)s, before %(previous)s (%(previous_start)s); "
+                    "phases follow the program's order."
+                )
+                % {
+                    "phase": labels[phase.kind],
+                    "start": formats.date_format(phase.starts_on, "DATE_FORMAT"),
+                    "previous": labels[previous.kind],
+                    "previous_start": formats.date_format(previous.starts_on, "DATE_FORMAT"),
+                }
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
 def _check_rules(max_per_province: int | None, min_per_island_group: dict[str, int]) -> None:
     unknown = set(min_per_island_group) - set(IslandGroup.values)
     if unknown:
@@ -92,12 +212,18 @@ def create_cohort(
     max_per_province: int | None = None,
     min_per_island_group: dict[str, int] | None = None,
     min_score: Decimal | None = None,
+    as_record: bool = False,
 ) -> Cohort:
+    """A new cohort, as a draft. `as_record` loads a past cohort (an import of history,
+    as the demo does): its deadline may have passed. Pages and the API never pass it."""
     access.require_program_office(actor)
     if Cohort.objects.filter(year=year).exists():
         raise ValidationError(
             {"year": _("There is already a cohort for %(year)s.") % {"year": year}}
         )
+    _check_deadline(application_deadline, past_allowed=as_record)
+    phases = list(phases)
+    check_phases(phases)
     rules = min_per_island_group or {}
     _check_rules(max_per_province, rules)
     cohort = Cohort(
@@ -115,26 +241,12 @@ def create_cohort(
         row = CohortPhase(
             cohort=cohort, kind=phase.kind, starts_on=phase.starts_on, ends_on=phase.ends_on
         )
-        if phase.ends_on < phase.starts_on:
-            raise ValidationError(
-                {
-                    "phases": _("A phase ends before it starts: %(phase)s.")
-                    % {"phase": row.get_kind_display()}
-                }
-            )
         row.full_clean(exclude=["cohort"])
         row.save()
     pillars = {pillar.code: pillar for pillar in Pillar.objects.all()}
     for position, criterion in enumerate(criteria, start=1):
         add_criterion(actor, cohort, criterion, position=position, pillars=pillars)
     return cohort
-
-
-def _shift_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
 
 
 @service
@@ -231,13 +343,278 @@ def update_rules(
 @service
 def set_cohort_status(actor: Any, cohort: Cohort, status: str) -> Cohort:
     access.require_program_office(actor)
+    if status == CohortStatus.OPEN:
+        if not cohort.criteria.exists():
+            raise ValidationError(_("Add the rubric's criteria before opening applications."))
+        if cohort.deadline_passed:
+            raise ValidationError(
+                {
+                    "application_deadline": _(
+                        "The application deadline %(deadline)s has already passed. Set a "
+                        "later deadline under Rubric and phases, then open applications."
+                    )
+                    % {"deadline": _when(cohort.application_deadline)}
+                }
+            )
     cohort.status = status
     cohort.full_clean()
     cohort.save(update_fields=["status", "updated_at"])
     return cohort
 
 
+@service
+def close_applications(actor: Any, cohort: Cohort) -> Cohort:
+    """End registration before the deadline: regions that have not submitted can no
+    longer do so, and the cohort moves to assessment."""
+    access.require_program_office(actor)
+    if cohort.status != CohortStatus.OPEN:
+        raise ValidationError(_("Only a cohort open for applications can be closed."))
+    cohort.status = CohortStatus.ASSESSMENT
+    cohort.save(update_fields=["status", "updated_at"])
+    return cohort
+
+
+@service
+def save_schedule(
+    actor: Any,
+    cohort: Cohort,
+    *,
+    phases: Iterable[PhaseInput],
+    application_deadline: datetime | None = None,
+) -> Cohort:
+    """The cohort's phases (all of them: a phase left out is removed) and, while
+    applications are not yet closed, its deadline."""
+    access.require_program_office(actor)
+    phases = list(phases)
+    errors: dict[str, list[str]] = {}
+    changed_deadline = (
+        application_deadline is not None and application_deadline != cohort.application_deadline
+    )
+    if changed_deadline:
+        assert application_deadline is not None
+        if cohort.status not in (CohortStatus.DRAFT, CohortStatus.OPEN):
+            errors["application_deadline"] = [
+                _("Applications are closed; the deadline can no longer change.")
+            ]
+        else:
+            try:
+                _check_deadline(application_deadline)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+    try:
+        check_phases(phases)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    if changed_deadline and application_deadline is not None:
+        cohort.application_deadline = application_deadline
+        cohort.save(update_fields=["application_deadline", "updated_at"])
+    existing = {phase.kind: phase for phase in cohort.phases.all()}
+    for phase in phases:
+        row = existing.pop(phase.kind, None) or CohortPhase(cohort=cohort, kind=phase.kind)
+        if row.pk and (row.starts_on, row.ends_on) == (phase.starts_on, phase.ends_on):
+            continue
+        row.starts_on, row.ends_on = phase.starts_on, phase.ends_on
+        row.full_clean()
+        row.save()
+    for row in existing.values():
+        row.delete()
+    return cohort
+
+
+# The rubric ------------------------------------------------------------------------------
+
+CODE_PATTERN = r"^[a-z0-9-]{1,40}$"
+WEIGHT_MIN, WEIGHT_MAX = Decimal("0.01"), Decimal("999.99")
+TITLE_MAX, GUIDANCE_MAX, LEVEL_MAX = 200, 5000, 500
+EDITABLE_FIELDS = ("title", "pillar", "weight", "guidance", "levels")
+
+
+def rubric_in_use(cohort: Cohort) -> bool:
+    """Applications were submitted against the rubric or assessors have scored it."""
+    return (
+        cohort.applications.exclude(status=ApplicationStatus.DRAFT).exists()
+        or CriterionScore.objects.filter(criterion__cohort=cohort).exists()
+    )
+
+
+def _criterion_errors(item: CriterionInput, pillars: dict[str, Pillar]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not re.match(CODE_PATTERN, item.code or ""):
+        errors["code"] = _(
+            "A code has 1 to 40 small letters, digits or hyphens, e.g. regulasi-spbe."
+        )
+    if item.pillar not in pillars:
+        errors["pillar"] = _("Choose one of the pillars: %(pillars)s.") % {
+            "pillars": ", ".join(sorted(pillars))
+        }
+    title = (item.title or "").strip()
+    if not 3 <= len(title) <= TITLE_MAX or "\n" in title or "\r" in title:
+        errors["title"] = _("A title is one line of 3 to %(max)d characters.") % {"max": TITLE_MAX}
+    try:
+        weight = Decimal(item.weight)
+        valid = weight.is_finite() and WEIGHT_MIN <= weight <= WEIGHT_MAX
+        valid = valid and weight == weight.quantize(Decimal("0.01"))
+    except (InvalidOperation, TypeError, ValueError):
+        valid = False
+    if not valid:
+        errors["weight"] = _(
+            "A weight is a number from %(min)s to %(max)s with at most two decimals; "
+            "weights are relative, so they need not add up to 100."
+        ) % {
+            "min": formats.number_format(WEIGHT_MIN, 2),
+            "max": formats.number_format(WEIGHT_MAX, 2),
+        }
+    if len(item.guidance or "") > GUIDANCE_MAX:
+        errors["guidance"] = _("The guidance is at most %(max)d characters.") % {
+            "max": GUIDANCE_MAX
+        }
+    levels = [str(level).strip() for level in item.levels]
+    if len(levels) != 5 or not all(levels):
+        errors["levels"] = _("Describe each of the five levels, 1 to 5.")
+    elif any(len(level) > LEVEL_MAX for level in levels):
+        errors["levels"] = _("Each level description is at most %(max)d characters.") % {
+            "max": LEVEL_MAX
+        }
+    return errors
+
+
+def _criterion_values(item: CriterionInput) -> dict[str, Any]:
+    return {
+        "title": item.title.strip(),
+        "pillar": item.pillar,
+        "weight": Decimal(item.weight).quantize(Decimal("0.01")),
+        "guidance": (item.guidance or "").strip(),
+        "levels": [str(level).strip() for level in item.levels],
+    }
+
+
+@service
+def save_rubric(
+    actor: Any, cohort: Cohort, criteria: Sequence[CriterionInput], *, reason: str = ""
+) -> RubricRevision | None:
+    """Replace the cohort's rubric with `criteria`, in that order. Before any application
+    is submitted the rubric changes freely. After that a change needs a reason (kept in a
+    RubricRevision, in the audit trail too), criteria can no longer be added or removed
+    (answers and scores are per criterion), and a change of weights recomputes the
+    scores. Once the results are published the rubric is final. Returns the revision,
+    or None when nothing changed."""
+    access.require_program_office(actor)
+    if cohort.status == CohortStatus.PUBLISHED:
+        raise ValidationError(
+            _("The results of this cohort are published; the rubric that produced them is final.")
+        )
+    pillars = {pillar.code: pillar for pillar in Pillar.objects.all()}
+    errors: dict[str, list[str]] = {}
+    if not criteria:
+        errors["criteria"] = [_("A rubric needs at least one criterion.")]
+    seen: set[str] = set()
+    for index, item in enumerate(criteria):
+        for field, message in _criterion_errors(item, pillars).items():
+            errors.setdefault(f"criteria.{index}.{field}", []).append(message)
+        if item.code in seen:
+            errors.setdefault(f"criteria.{index}.code", []).append(
+                _("The code %(code)s is used twice.") % {"code": item.code}
+            )
+        seen.add(item.code)
+    if errors:
+        raise ValidationError(errors)
+
+    existing = {c.code: c for c in cohort.criteria.select_related("pillar")}
+    wanted = {item.code: item for item in criteria}
+    added = [code for code in wanted if code not in existing]
+    removed = [code for code in existing if code not in wanted]
+    changed: dict[str, list[str]] = {}
+    for position, item in enumerate(criteria, start=1):
+        current = existing.get(item.code)
+        if current is None:
+            continue
+        values = _criterion_values(item)
+        fields = [
+            field
+            for field in EDITABLE_FIELDS
+            if (current.pillar.code if field == "pillar" else getattr(current, field))
+            != values[field]
+        ]
+        if current.position != position:
+            fields.append("position")
+        if fields:
+            changed[item.code] = fields
+    if not (added or removed or changed):
+        return None
+
+    if rubric_in_use(cohort):
+        if added or removed:
+            raise ValidationError(
+                {
+                    "criteria": _(
+                        "Applications were submitted against this rubric, so criteria can no "
+                        "longer be added or removed: the answers and scores are per criterion. "
+                        "Titles, guidance, level descriptions and weights can still change, "
+                        "with a reason."
+                    )
+                }
+            )
+        if not reason.strip():
+            raise ValidationError(
+                {
+                    "reason": _(
+                        "Applications were submitted against this rubric: record why it "
+                        "changes. The reason is kept with the change."
+                    )
+                }
+            )
+    if len(reason) > 2000:
+        raise ValidationError({"reason": _("The reason is at most 2000 characters.")})
+
+    for code in removed:
+        existing[code].delete()
+    for position, item in enumerate(criteria, start=1):
+        values = _criterion_values(item)
+        row = existing.get(item.code) or RubricCriterion(cohort=cohort, code=item.code)
+        if row.pk and item.code not in changed:
+            continue
+        row.title, row.guidance = values["title"], values["guidance"]
+        row.weight, row.levels = values["weight"], values["levels"]
+        row.pillar = pillars[values["pillar"]]
+        row.position = position
+        row.full_clean()
+        row.save()
+    if any("weight" in fields for fields in changed.values()):
+        for application in cohort.applications.exclude(score=None):
+            recompute_score(application)
+    return RubricRevision.objects.create(
+        cohort=cohort,
+        changed_by=actor,
+        reason=reason.strip(),
+        changes={"added": added, "removed": removed, "changed": changed},
+    )
+
+
 # Applications ----------------------------------------------------------------------------
+
+
+def closed_message(cohort: Cohort) -> str | None:
+    """Why regions can no longer apply to or change a draft in `cohort`, or None."""
+    if cohort.status == CohortStatus.OPEN and cohort.deadline_passed:
+        return _(
+            "The deadline, %(deadline)s, has passed: applications can no longer be started, "
+            "changed or submitted."
+        ) % {"deadline": _when(cohort.application_deadline)}
+    if cohort.status != CohortStatus.OPEN:
+        return _("This cohort is not open for applications.")
+    return None
+
+
+def can_edit_application(application: Application) -> bool:
+    """The application itself allows changes: a draft while registration is open, or an
+    application the program office reopened (whatever the date)."""
+    if application.status == ApplicationStatus.REOPENED:
+        return True
+    return (
+        application.status == ApplicationStatus.DRAFT and closed_message(application.cohort) is None
+    )
 
 
 def _require_editable(actor: Any, application: Application) -> None:
@@ -249,13 +626,17 @@ def _require_editable(actor: Any, application: Application) -> None:
                 "reopen it if something must change."
             )
         )
+    message = closed_message(application.cohort)
+    if application.status == ApplicationStatus.DRAFT and message:
+        raise ValidationError(message)
 
 
 @service
 def start_application(actor: Any, cohort: Cohort, region: Region) -> Application:
     access.require(access.can_apply_for(actor, region))
-    if cohort.status != CohortStatus.OPEN:
-        raise ValidationError(_("This cohort is not open for applications."))
+    message = closed_message(cohort)
+    if message:
+        raise ValidationError(message)
     if Application.objects.filter(cohort=cohort, region=region).exists():
         raise ValidationError(
             _("%(region)s has already applied to %(cohort)s; open that application instead.")
@@ -332,10 +713,6 @@ def add_evidence(
 @service
 def submit_application(actor: Any, application: Application) -> Application:
     _require_editable(actor, application)
-    if timezone.now() > application.cohort.application_deadline:
-        raise ValidationError(
-            _("The deadline has passed; applications can no longer be submitted.")
-        )
     answered = set(
         application.answers.exclude(answer="")
         .exclude(self_score=None)
@@ -526,6 +903,7 @@ def record_interview(
 ) -> Interview:
     is_assessor = access.assignments_of(actor).filter(application=application).exists()
     access.require(access.is_program_office(actor) or is_assessor)
+    _check_date("held_at", held_at, years_ahead=INTERVIEW_YEARS_AHEAD)
     interview = Interview(
         application=application, held_at=held_at, attendees=attendees.strip(), notes=notes.strip()
     )
@@ -568,6 +946,23 @@ def _rules_of(cohort: Cohort) -> "selection.Rules":
     )
 
 
+def selection_refusal(cohort: Cohort) -> str | None:
+    """Why the selection cannot run yet, or None: not while regions can still apply, and
+    not before any application is scored."""
+    if cohort.registration_open:
+        return _(
+            "Registration is open until %(deadline)s: regions can still apply. Run the "
+            "selection once it has closed and the applications are scored."
+        ) % {"deadline": _when(cohort.application_deadline)}
+    scored = cohort.applications.filter(status=ApplicationStatus.SUBMITTED).exclude(score=None)
+    if not scored.exists():
+        return _(
+            "No application is scored yet: the selection ranks applications by their "
+            "assessors' scores. Run it once assessors have scored the submitted applications."
+        )
+    return None
+
+
 @service
 def run_selection(
     actor: Any,
@@ -583,6 +978,9 @@ def run_selection(
     access.require_program_office(actor)
     if cohort.selection_runs.filter(published=True).exists():
         raise ValidationError(_("A selection of this cohort is already published."))
+    refusal = selection_refusal(cohort)
+    if refusal:
+        raise ValidationError(refusal)
     applications = list(
         cohort.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("region")
     )
@@ -700,6 +1098,7 @@ def assessor_comments(application: Application) -> list[CriterionScore]:
 
 
 __all__ = [
+    "EARLIEST_DATE",
     "MIN_ASSESSORS",
     "AnswerInput",
     "CriterionInput",
@@ -711,7 +1110,12 @@ __all__ = [
     "assessor_comments",
     "assign_assessor",
     "bulk_assign",
+    "can_edit_application",
+    "check_phases",
+    "close_applications",
+    "closed_message",
     "create_cohort",
+    "date_range_error",
     "open_cohort_like",
     "override_decision",
     "publish_selection",
@@ -719,10 +1123,14 @@ __all__ = [
     "recompute_score",
     "record_interview",
     "reopen_application",
+    "rubric_in_use",
     "run_selection",
     "save_answers",
     "save_indicators",
+    "save_rubric",
+    "save_schedule",
     "save_scores",
+    "selection_refusal",
     "set_cohort_status",
     "start_application",
     "submit_application",

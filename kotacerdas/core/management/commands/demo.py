@@ -7,7 +7,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.demo import DEMO_PASSWORD, SEED_REGIONS, load_demo
+from kotacerdas.core.demo import (
+    DEMO_PASSWORD,
+    SEED_REGIONS,
+    load_demo,
+    program_demo_accounts,
+)
+from kotacerdas.core.roles import Role
 from kotacerdas.masterplan.demo import load_masterplan_demo
 from kotacerdas.program.demo import load_program_demo
 
@@ -34,6 +40,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )
+        roles = list(Role.values)
+        accounts = sorted(accounts + program_demo_accounts(), key=lambda a: roles.index(a.role))
         for account in accounts:
             region = f" [{account.region}]" if account.region else ""
             self.stdout.write(
@@ -44,14 +52,19 @@ class Command(BaseCommand):
 
     def _serve_with_a_job_worker(self) -> None:
         """Exports and documents are background jobs: run one worker beside the web
-        server for as long as the demo serves, as a deployment would."""
-        import subprocess
+        server for as long as the demo serves, as a deployment would, and start it again
+        if it dies (as systemd does in production)."""
         import sys
 
-        worker = subprocess.Popen([sys.executable, "-m", "kotacerdas.cli", "worker"])
+        from kotacerdas.core.supervisor import Supervisor
+
+        worker = Supervisor(
+            [sys.executable, "-m", "kotacerdas.cli", "worker", "--no-reload"],
+            "Background job worker",
+        ).start()
         self.stdout.write(f"Background job worker started (pid {worker.pid}).")
+        self.stdout.flush()
         try:
             call_command("serve", workers=2, port=settings.PORT)
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            worker.stop()

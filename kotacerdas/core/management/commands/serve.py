@@ -1,9 +1,25 @@
 """`kotacerdas serve`: the production web server (gunicorn), static files by WhiteNoise."""
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+
+# A Unix socket's path holds at most 107 bytes on Linux (fewer on BSD).
+SOCKET_PATH_LIMIT = 100
+
+
+def control_socket(port: int) -> str | None:
+    """Gunicorn's control socket (for `gunicornc`) of this server: its own, under
+    KOTACERDAS_VAR_DIR and named by port, never the user's shared default
+    ($XDG_RUNTIME_DIR/gunicorn.ctl), where a second server on the machine would take
+    the first one's over. None (no control socket) when the path would be too long."""
+    path = Path(settings.VAR_DIR) / "run" / f"gunicorn-{port}.ctl"
+    if len(str(path).encode()) > SOCKET_PATH_LIMIT:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 class Command(BaseCommand):
@@ -40,6 +56,12 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 60)
+                if "control_socket" in self.cfg.settings:  # gunicorn 25.1+
+                    own = control_socket(port)
+                    if own is None:
+                        self.cfg.set("control_socket_disable", True)
+                    else:
+                        self.cfg.set("control_socket", own)
 
             def load(self) -> Any:
                 return application
