@@ -7,10 +7,12 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import F
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core import access
+from kotacerdas.core.admin import download_link
 from kotacerdas.masterplan import models
 from kotacerdas.masterplan.documents.rupiah import format_rupiah
 
@@ -98,7 +100,10 @@ class MasterplanAdmin(OfficeOnly, admin.ModelAdmin):
     search_fields = ["region__name", "region__code", "vision"]
     list_select_related = ["region"]
     raw_id_fields = ["region"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "legal_document"]
+    legal_document = download_link(
+        "legal_file", lambda plan: reverse("masterplan:legal-document", args=[plan.pk])
+    )
     fieldsets = [
         (None, {"fields": ["region", "first_year", "status", ("created_at", "updated_at")]}),
         (_("Smart-city vision"), {"fields": ["vision", "missions", "targets", "leading_sectors"]}),
@@ -110,7 +115,7 @@ class MasterplanAdmin(OfficeOnly, admin.ModelAdmin):
             _("Analyses and roadmap"),
             {"fields": ["gap_analysis", "roadmap", "implementation_steps"]},
         ),
-        (_("Legalisation"), {"fields": ["legal_number", "legal_date", "legal_file"]}),
+        (_("Legalisation"), {"fields": ["legal_number", "legal_date", "legal_document"]}),
     ]
     inlines = [ProfileFigureInline, RpjmdGoalInline, PillarAnalysisInline, VersionInline]
 

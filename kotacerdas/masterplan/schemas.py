@@ -93,6 +93,20 @@ class FindingOut(Schema):
     message: str
 
 
+class ChapterScoreOut(Schema):
+    """How one chapter counts in the completeness score."""
+
+    code: str
+    title: str
+    weight: int = Field(description="Share of the score, out of 100.")
+    points: float = Field(description="Points earned: weight × passed checks / checks.")
+    passed: int
+    total: int
+    errors: int
+    warnings: int
+    complete: bool = Field(description="No error blocks submission in this chapter.")
+
+
 class CheckOut(Schema):
     completeness: int
     can_submit: bool
@@ -100,3 +114,4 @@ class CheckOut(Schema):
     budget_by_year: dict[int, int]
     budget_by_source: dict[str, int]
     findings: list[FindingOut]
+    chapters: list[ChapterScoreOut]

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
 
+from kotacerdas.core.admin import download_link
 from kotacerdas.program import models
 
 
@@ -36,9 +38,18 @@ class AgreementAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["application__region", "application__cohort"]
     raw_id_fields = ["application"]
+    exclude = ["scan"]
+    readonly_fields = ["scan_file"]
+    scan_file = download_link("scan", lambda obj: reverse("program:agreement-scan", args=[obj.pk]))
 
 
 @admin.register(models.RegionalBody)
 class RegionalBodyAdmin(admin.ModelAdmin):
     list_display = ["region", "kind", "decree_number", "decree_date"]
     raw_id_fields = ["region"]
+    exclude = ["decree_file"]
+    readonly_fields = ["decree"]
+    decree = download_link(
+        "decree_file",
+        lambda obj: reverse("program:decree", args=[obj.region_id, obj.kind]),
+    )

@@ -259,3 +259,17 @@ def test_every_finding_speaks_in_words() -> None:
     texts = " ".join(describe(f) for f in findings)
     assert "Area, Regional GDP (PDRB), Regional budget (APBD)" in texts
     assert "lacks threats" in texts and "lacks the vision" in texts
+
+
+def test_the_api_gives_the_score_make_up_per_chapter(users, programs_only) -> None:  # type: ignore[no-untyped-def]
+    from tests.openapi import assert_matches_schema
+
+    client = client_as(users["coordinator"])
+    report = client.get(f"/api/v1/masterplans/{programs_only.pk}/check", HTTP_ACCEPT_LANGUAGE="en")
+    assert_matches_schema(report)
+    chapters = {c["code"]: c for c in report.json()["chapters"]}
+    assert [(code, c["weight"]) for code, c in chapters.items()] == list(CHAPTERS)
+    assert sum(c["weight"] for c in chapters.values()) == 100
+    assert chapters["vision"]["title"] and not chapters["vision"]["complete"]
+    assert chapters["programs"]["complete"]
+    assert round(sum(c["points"] for c in chapters.values())) == report.json()["completeness"]

@@ -100,3 +100,25 @@ def test_generated_document_is_a_named_attachment(people, document) -> None:  # 
         'attachment; filename="masterplan-batang.docx"'
     )
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_links_files_to_their_download_routes_never_to_media(
+    users, legalised, document
+) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.core.demo import program_office_group
+
+    office = users["program_office"]
+    office.is_staff = True
+    office.save()
+    office.groups.add(program_office_group())
+    client = _client(users, "program_office")
+    for url, download in [
+        (f"/admin/masterplan/masterplan/{legalised.pk}/change/", f"/masterplans/{legalised.pk}/"),
+        (f"/admin/core/job/{document.pk}/change/", f"/jobs/{document.pk}/download/"),
+    ]:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        body = page.content.decode()
+        assert "/media/" not in body, url
+        assert download in body, url
+        assert 'type="file"' not in body, url

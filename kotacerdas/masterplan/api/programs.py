@@ -10,7 +10,7 @@ from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.api.lookup import visible_plan
-from kotacerdas.masterplan.messages import describe
+from kotacerdas.masterplan.messages import chapter_title, describe
 from kotacerdas.masterplan.models import Masterplan, Program
 from kotacerdas.masterplan.schemas import (
     CheckOut,
@@ -138,5 +138,19 @@ def check(request: AuthedRequest, masterplan_id: int) -> dict[str, Any]:
         "findings": [
             {"severity": f.severity, "code": f.code, "anchor": f.anchor, "message": describe(f)}
             for f in report.findings
+        ],
+        "chapters": [
+            {
+                "code": c.code,
+                "title": chapter_title(c.code),
+                "weight": c.weight,
+                "points": round(c.points, 2),
+                "passed": c.passed,
+                "total": c.total,
+                "errors": c.errors,
+                "warnings": c.warnings,
+                "complete": c.complete,
+            }
+            for c in report.chapters
         ],
     }
