@@ -2,9 +2,10 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -136,6 +137,29 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         error_payload(exc.status_code, code.get(exc.status_code, "error"), message),
         status=exc.status_code,
     )
+
+
+@api.exception_handler(MultiPartParserError)
+def on_broken_upload(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A multipart body Django cannot read: no boundary, a file name too long, cut off."""
+    message = _(
+        "The uploaded form could not be read (multipart/form-data with a boundary, "
+        "and a file name of at most 255 characters). Send the file again."
+    )
+    return api.create_response(request, error_payload(400, "bad_upload", message), status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    message = _("The request is too large. Send a smaller file.")
+    return api.create_response(request, error_payload(413, "too_large", message), status=413)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    """Too many fields or files, a body Django refuses to read: a plain 400."""
+    message = _("The request could not be read. Check the form's fields and files.")
+    return api.create_response(request, error_payload(400, "bad_request", message), status=400)
 
 
 @api.exception_handler(Exception)

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kotacerdas.core.middleware.PlatformLocaleMiddleware",
     "kotacerdas.core.middleware.RejectNulMiddleware",
+    "kotacerdas.core.middleware.IdsInRangeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

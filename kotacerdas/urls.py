@@ -1,10 +1,19 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from kotacerdas.api import api
 from kotacerdas.core import views as core_views
 
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says: to the site's icon."""
+    return HttpResponsePermanentRedirect(static("kotacerdas/favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("", core_views.home, name="home"),
     path("start/", core_views.start, name="start"),
     path("regions/", include("kotacerdas.regions.urls")),

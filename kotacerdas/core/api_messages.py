@@ -36,6 +36,12 @@ def field_message(error: dict[str, Any]) -> str:
         "date_parsing": _("Write a date as YYYY-MM-DD."),
         "date_from_datetime_parsing": _("Write a date as YYYY-MM-DD."),
         "json_invalid": _("The request body is not valid JSON."),
+        "null_not_allowed": _(
+            "This field cannot be null: leave it out to keep it, or send an empty text."
+        ),
+        "datetime_parsing": _("Write a date and time as YYYY-MM-DDTHH:MM:SS+07:00."),
+        "datetime_from_date_parsing": _("Write a date and time as YYYY-MM-DDTHH:MM:SS+07:00."),
+        "datetime_type": _("Write a date and time as YYYY-MM-DDTHH:MM:SS+07:00."),
     }
     if kind in fixed:
         return fixed[kind]
@@ -44,6 +50,11 @@ def field_message(error: dict[str, Any]) -> str:
         return _("The number is too large.")
     if kind == "greater_than_equal" and ctx.get("ge") == INT_MIN:
         return _("The number is too small.")
+    if kind == "datetime_year_range":
+        return _("Write a date between the years %(min_year)s and %(max_year)s.") % {
+            "min_year": ctx.get("min_year", ""),
+            "max_year": ctx.get("max_year", ""),
+        }
     if kind == "finite_number":
         return _("Write a finite number.")
     # Messages with a value from the error's context: (message, context key).

@@ -1,5 +1,7 @@
 """What every API router shares: authentication, pagination, the error shape."""
 
+import datetime
+import zoneinfo
 from math import ceil
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -9,11 +11,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import PaginationBase
 from ninja.security import HttpBearer, SessionAuth
-from pydantic import AllowInfNan, BaseModel
+from pydantic import AfterValidator, AllowInfNan, BaseModel
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 from kotacerdas.core import api_messages
 
@@ -120,10 +124,31 @@ INT_MIN, INT_MAX = api_messages.INT_MIN, api_messages.INT_MAX
 MAX_TEXT = 20_000
 
 
+# Years a date and time the API reads may have (docs/limits.md): further out, converting
+# it between zones overflows Python's datetime, and no deadline or interview is there.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def _sane_datetime(value: datetime.datetime) -> datetime.datetime:
+    """A date and time within MIN_YEAR..MAX_YEAR, in a zone: one written without a zone
+    is read in the platform's (TIME_ZONE, Asia/Jakarta, WIB)."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise PydanticCustomError(
+            "datetime_year_range",
+            "Write a date between the years {min_year} and {max_year}.",
+            {"min_year": MIN_YEAR, "max_year": MAX_YEAR},
+        )
+    if timezone.is_naive(value):
+        return timezone.make_aware(value, zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    return value
+
+
 def _bounded(annotation: Any) -> Any:
     """`annotation` with every int in it bounded to the database's range, every float
-    required finite and every text limited to MAX_TEXT, inside unions, lists and dicts
-    too."""
+    required finite, every text limited to MAX_TEXT and every date and time within
+    MIN_YEAR..MAX_YEAR and in a zone, inside unions, lists and dicts too."""
+    if annotation is datetime.datetime:
+        return Annotated[datetime.datetime, AfterValidator(_sane_datetime)]
     if annotation is int:
         return Annotated[int, annotated_types.Ge(INT_MIN), annotated_types.Le(INT_MAX)]
     if annotation is float:
@@ -148,6 +173,8 @@ def _bounded(annotation: Any) -> Any:
 
 def _has_bound(field: FieldInfo) -> bool:
     bounds = annotated_types.Le | annotated_types.Lt | annotated_types.MaxLen
+    if field.annotation is datetime.datetime:
+        return False  # a datetime's bounds are the years, never set by a schema
     return any(isinstance(m, bounds) for m in field.metadata)
 
 

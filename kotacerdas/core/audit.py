@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -12,9 +13,11 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import Field, Model, Q, QuerySet
+from django.db.models import DecimalField, Field, FloatField, Model, Q, QuerySet
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.utils.formats import number_format
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -86,6 +89,50 @@ class ReadableEntry:
 EMPTY = "—"
 LONGEST = 160  # characters of a changed text shown; the rest is cut with "…"
 
+# Fields holding whole Rupiah, as (app label, model name, field name): shown "Rp6.500.000.000"
+# in every language, as the pages show amounts. Apps add theirs in their ready().
+_money_fields: set[tuple[str, str, str]] = set()
+
+
+def register_money(model: type[Model], *names: str) -> None:
+    """Show these fields of `model` as Rupiah amounts in the audit trail."""
+    for name in names:
+        _money_fields.add((model._meta.app_label, model._meta.model_name or "", name))
+
+
+def is_money(field: Field) -> bool:
+    model = getattr(field, "model", None)
+    if model is None:
+        return False
+    return (model._meta.app_label, model._meta.model_name or "", field.name) in _money_fields
+
+
+def format_rupiah(value: Any) -> str:
+    """6500000000 -> "Rp6.500.000.000" (dots between thousands, as in Indonesia)."""
+    amount = int(Decimal(str(value)))
+    grouped = f"{abs(amount):,}".replace(",", ".")
+    return ("-Rp" if amount < 0 else "Rp") + grouped
+
+
+def format_number(value: Any) -> str:
+    """A stored number the way the active language writes it, without trailing zeros:
+    "25.500" -> "25,5" and "1500" -> "1.500" in Indonesian, "25.5" and "1,500" in English."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    else:
+        number = number.normalize()
+    return number_format(number, use_l10n=True, force_grouping=True)
+
+
+def _label(field: Field) -> str:
+    """The field's name in words. A relation named without its own verbose name takes the
+    name of what it points to (its default name is the untranslated attribute name)."""
+    related = _related_model(field)
+    if related is not None and not isinstance(field.verbose_name, Promise):
+        return capfirst(str(related._meta.verbose_name))
+    return capfirst(str(field.verbose_name))
+
 
 def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
     """Entries with their changes as people read them: field names in words, choices by
@@ -126,6 +173,13 @@ def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
             return names.get((related, str(value)), f"#{value}")
         if field.choices:
             return str(dict(field.flatchoices).get(_choice_value(field, value), value))
+        try:
+            if is_money(field):
+                return format_rupiah(value)
+            if isinstance(field, DecimalField | FloatField):
+                return format_number(value)
+        except (InvalidOperation, ValueError):
+            pass  # not a number after all: shown as stored
         text = str(value)
         return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 
@@ -136,7 +190,7 @@ def readable(entries: Iterable[LogEntry]) -> list[ReadableEntry]:
             field = field_of(entry, name)
             if field is None or field.primary_key:
                 continue
-            label = capfirst(str(field.verbose_name))
+            label = _label(field)
             if isinstance(values, dict):  # many-to-many: {"operation", "objects"}
                 objects = ", ".join(str(item) for item in values.get("objects", []))
                 changes.append(Change(label, str(values.get("operation", "")), objects))

@@ -71,13 +71,14 @@ SEED_OPDS = [
 
 
 # An OPD officer in each seed region, of an OPD that leads programs in its masterplan
-# (masterplan/demo.py): Batang's is approved, the others are drafts the officer can edit.
+# (masterplan/demo.py): Batang's is approved, Musi Rawas's submitted for review (both read
+# only), the others are drafts the officer can edit.
 OPD_OFFICERS = [
     ("33.25", "Dinkes", "approved masterplan"),
     ("15.04", "Dinkes", "draft masterplan: leads the child nutrition program"),
     ("15.03", "Disparpora", "draft masterplan: leads the tourism map quick win"),
     ("17.03", "Bappeda", "draft masterplan: leads the crop price program"),
-    ("16.05", "Dinkes", "draft masterplan: leads the stunting program"),
+    ("16.05", "Dinkes", "submitted masterplan: leads the stunting program, read only in review"),
 ]
 
 # Accounts the program's demo makes (program/demo.py), printed with ours when present.

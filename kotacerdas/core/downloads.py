@@ -30,6 +30,23 @@ def _extension(name: str) -> str:
     return extension if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", extension) else ""
 
 
+# The usual extension of the types people upload; others as the mimetypes module knows them.
+_TYPE_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "text/csv": ".csv",
+}
+
+
+def _type_extension(content_type: str | None) -> str:
+    if not content_type:
+        return ""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return _TYPE_EXTENSIONS.get(kind) or mimetypes.guess_extension(kind) or ""
+
+
 def safe_filename(name: str, fallback_extension: str = "") -> str:
     """The name as a person reads it, without paths, control characters or characters
     that file systems refuse; never empty, at most MAX_NAME_LENGTH characters."""
@@ -76,7 +93,9 @@ def serve_file(
     """
     if not file or not file.name:
         raise Http404
-    name = safe_filename(display_name, fallback_extension=_extension(file.name).lower())
+    # A name without extension (a scan uploaded as "scan") takes the one of its type.
+    fallback = _extension(file.name).lower() or _type_extension(content_type)
+    name = safe_filename(display_name, fallback_extension=fallback)
     content_type = (
         content_type
         or mimetypes.guess_type(name)[0]

@@ -82,6 +82,25 @@ def job_description(job: Job) -> str:
     return kind.describe(job.params) if kind and kind.describe else ""
 
 
+class JobFailed(Exception):
+    """Raised by a handler on purpose, with a message for the person who asked (in the
+    active language): shown as it is when the job fails."""
+
+
+def failure_message(error: Exception) -> str:
+    """What a failed job shows: the message of a JobFailed or ValidationError a handler
+    raised on purpose; for anything else (a fault, logged with its traceback) a plain
+    sentence, never a Python exception."""
+    if isinstance(error, JobFailed):
+        return str(error)
+    if isinstance(error, ValidationError):
+        return " ".join(str(message) for message in error.messages)
+    return _(
+        "Something went wrong while making this; the platform's operators have been told. "
+        "Try again."
+    )
+
+
 class JobLimitReached(ValidationError):
     """The person has as many jobs queued or running as one may have at once.
 
@@ -255,11 +274,13 @@ def run_job(job_id: str) -> None:
             _KINDS[job.kind].handler(job, progress)
     except Exception as error:
         logger.exception("job %s (%s) failed", job_id, job.kind)
+        with translation.override(language):
+            shown = failure_message(error)
         _update_run(
             job_id,
             attempt,
             status=JobStatus.FAILED,
-            error=f"{type(error).__name__}: {error}",
+            error=shown,
             finished_at=timezone.now(),
         )
         return

@@ -1,7 +1,8 @@
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -51,3 +52,28 @@ class RejectNulMiddleware:
                 return JsonResponse(error_payload(400, "bad_request", str(message)), status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+# A signed 64-bit column, as ids are: the database cannot look a larger number up.
+_ID_MIN, _ID_MAX = -(2**63), 2**63 - 1
+
+
+class IdsInRangeMiddleware:
+    """A page's id in the path past what the database holds (…/opds/9223372036854775808/)
+    is a 404, as any id that does not exist, not a server error (OverflowError in
+    SQLite). The API answers its own 422 naming the parameter (core.api_support)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: dict[str, Any]
+    ) -> None:
+        if request.path_info.startswith("/api/"):
+            return
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not _ID_MIN <= value <= _ID_MAX:
+                raise Http404(_("Not found: it does not exist, or you may not see it."))

@@ -48,7 +48,13 @@ class Supervisor:
     def _spawn(self) -> None:
         self.process = subprocess.Popen(self.argv)  # noqa: S603 (our own command)
         self._started_at = time.monotonic()
-        logger.info("%s started (pid %d).", self.name, self.process.pid)
+        # The first start is told by whoever started the supervisor; restarts are news.
+        logger.log(
+            logging.INFO if self.restarts else logging.DEBUG,
+            "%s started (pid %d).",
+            self.name,
+            self.process.pid,
+        )
 
     def _watch(self) -> None:
         delay = self.first_delay

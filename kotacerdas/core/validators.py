@@ -12,15 +12,26 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# Characters that change how the text around them is shown without being seen: the
+# bidirectional overrides and isolates (U+202E turns "fdp.exe" around) and the
+# zero-width ones (two names that look the same would differ).
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 
 def line_problem(value: str) -> str | None:
-    """Why a name cannot be stored as written (a line break, a control character), or
-    None."""
+    """Why a name cannot be stored as written (a line break, a control character, an
+    invisible character that turns or hides text), or None."""
     if any(char in LINE_BREAKS for char in value):
         return _("Write this on one line: line breaks are not allowed in a name.")
     if any(unicodedata.category(char) == "Cc" for char in value):
         return _("Remove the control characters (such as tabs) from this name.")
+    if any(char in INVISIBLE for char in value):
+        return _(
+            "Remove the invisible characters (such as zero-width spaces or text-direction "
+            "marks) from this name."
+        )
     return None
 
 

@@ -10,6 +10,7 @@ class MasterplanConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from kotacerdas.core.audit import register_money
         from kotacerdas.masterplan import models, tasks  # noqa: F401 (registers job kinds)
 
         for model in (
@@ -27,3 +28,4 @@ class MasterplanConfig(AppConfig):
         ):
             # A program's version only guards concurrent edits: not a change to show.
             auditlog.register(model, exclude_fields=["created_at", "updated_at", "version"])
+        register_money(models.BudgetLine, "amount")

@@ -1,6 +1,7 @@
 """Demo masterplans of the seed regions, written through the services as their people
-would: a complete, reviewed and approved one for Kabupaten Batang (demo_batang.py) and
-drafts in progress for the other four (their data at the end of this module).
+would: a complete, reviewed and approved one for Kabupaten Batang (demo_batang.py), a
+complete one Kabupaten Musi Rawas has submitted for review (the mentor's work to do) and
+drafts in progress for the other three (their data at the end of this module).
 
 Needs the demo accounts and OPDs (core/demo.py) and, for readiness scores, the 2023
 cohort (program/demo.py). A region that has a masterplan already is left alone, so
@@ -36,6 +37,21 @@ class PartialPlan:
     programs: list[Program]
     goals: list[tuple[str, str]] = field(default_factory=list)
     first_year: int = 2024
+    # The rest of the masterplan, for a region that has finished and submitted it.
+    completion: "Completion | None" = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What a draft lacks to pass the checker: the remaining overview texts, SWOT per
+    pillar, strategies, and a reason for each problem no program addresses."""
+
+    overview: dict[str, Any]
+    swot: dict[
+        str, tuple[str, str, str, str]
+    ]  # pillar -> strengths, weaknesses, opportunities, threats
+    strategies: dict[str, str]
+    set_aside: dict[str, str]
 
 
 def _with_regulation(legal_basis: str, regulation: str, *, after: int) -> str:
@@ -305,7 +321,33 @@ def build_partial(region: Region, spec: PartialPlan) -> Masterplan:
         for code, text in spec.goals
     }
     _save_programs(coordinator, plan, spec.programs, (opds, findings, goals), {})
+    if spec.completion is not None:
+        _complete_and_submit(coordinator, plan, spec.completion, findings)
     return plan
+
+
+def _complete_and_submit(
+    coordinator: User, plan: Masterplan, completion: Completion, findings: Mapping[str, int]
+) -> None:
+    services.update_overview(coordinator, plan, **completion.overview)
+    assessed = {a.pillar.code: a.readiness for a in plan.pillar_analyses.select_related("pillar")}
+    for code, (strengths, weaknesses, opportunities, threats) in completion.swot.items():
+        services.save_pillar_analysis(
+            coordinator,
+            plan,
+            code,
+            readiness=assessed.get(code),
+            strengths=strengths,
+            weaknesses=weaknesses,
+            opportunities=opportunities,
+            threats=threats,
+        )
+    services.prefill_readiness(coordinator, plan)
+    for element, text in completion.strategies.items():
+        services.save_strategy(coordinator, plan, element, text)
+    for key, reason in completion.set_aside.items():
+        services.set_aside_problem(coordinator, plan.findings.get(pk=findings[key]), reason)
+    services.submit(coordinator, plan)
 
 
 def load_masterplan_demo() -> list[Masterplan]:
@@ -468,9 +510,10 @@ PARTIAL_PLANS = [
          Program("stunting", "Pemantauan Stunting Terpadu", "health", "Dinkes", ("Bappeda",), "medium", (2024, 2026), "Dasbor balita berisiko dari posyandu dan desa.",
                  {"apbd": (300, 300, 250)},
                  (output("Posyandu yang melapor daring", "%", (B, "20"), "50", "80", "100"), outcome("Prevalensi stunting", "%", (B, "22"), "19", "16", "14")), ("stunting",)),
-         Program("pasar", "Retribusi Pasar Non-Tunai", "transaction-ecosystem", "BKD", (), "short", (2024, 2024), "QRIS untuk retribusi pasar.",
+         Program("pasar", "Retribusi Pasar Non-Tunai", "transaction-ecosystem", "BKD", (), "quick_win", (2024, 2024), "QRIS untuk retribusi pasar.",
                  {"apbd": (120,)},
-                 (output("Pasar dengan QRIS", "pasar", (B, "0"), "12"), outcome("Retribusi pasar non-tunai", "%", (B, "0"), "35")), ("pasar",)),
+                 (output("Pasar dengan QRIS", "pasar", (B, "0"), "12"), outcome("Retribusi pasar non-tunai", "%", (B, "0"), "35")), ("pasar",), (),
+                 "QRIS bank daerah sudah tersedia; cukup sosialisasi kepada petugas dan pedagang, hasilnya terlihat dalam satu tahun anggaran."),
          Program("portal", "Portal Layanan Publik Musi Rawas", "public-service", "Diskominfo", ("Bag. Organisasi",), "medium", (2024, 2028), "Layanan daring terpadu.",
                  {"apbd": (500, 400, 400, 350, 300)},
                  (output("Layanan daring", "layanan", (B, "3"), "10", "18", "25", "30", "35"), outcome("Permohonan yang diajukan daring", "%", (B, "5"), "20", "35", "50", "65", "75")), (), ("T1",)),
@@ -484,6 +527,35 @@ PARTIAL_PLANS = [
                  {"apbd": (400, 350, 300, 300, 300)},
                  (output("Bank sampah aktif", "unit", (B, "8"), "20", "35", "50", "60", "70"), outcome("Sampah terkelola", "%", (B, "35"), "40", "45", "50", "55", "60")))],
         goals=[("T1", "Meningkatnya kualitas pelayanan publik berbasis elektronik"), ("T2", "Meningkatnya kesejahteraan petani dan pekebun")],
+        completion=Completion(
+            {"vision": "Musi Rawas Cerdas 2033: lumbung pangan yang terhubung, sehat dan melayani warganya dari desa",
+             "missions": "Menghubungkan seluruh desa dengan internet dan layanan publik daring\nMemperkuat ketahanan pangan dengan data pertanian dan harga yang terbuka\nMenurunkan stunting dengan data balita yang terpadu\nMengembangkan ekonomi daerah melalui transaksi non-tunai dan promosi wisata",
+             "targets": "Desa blank spot tinggal 3 desa pada 2027\nPrevalensi stunting turun ke 14% pada 2026\n75% permohonan layanan publik diajukan daring pada 2028\nSeluruh retribusi pasar dapat dibayar non-tunai pada 2026",
+             "gap_analysis": "Struktur: SDM TIK terbatas dan tersebar di OPD; kondisi yang diharapkan: tim teknis smart city lintas OPD.\nInfrastruktur: sekitar 40 desa perkebunan belum terlayani sinyal; kondisi yang diharapkan: seluruh kantor desa terhubung internet.\nSuprastruktur: SOP layanan daring dan kebijakan Satu Data belum ditetapkan; kondisi yang diharapkan: Perbup Satu Data dan SOP layanan daring.",
+             "roadmap": "2024 — Fondasi dan quick win: QRIS retribusi pasar, BTS desa bersama BAKTI, dasbor stunting.\n2025–2026 — Perluasan: portal layanan publik, sistem informasi pertanian, sekolah digital.\n2027–2033 — Pemantapan: integrasi data lintas OPD dan evaluasi dampak setiap program.",
+             "implementation_steps": "1. Penetapan masterplan dengan Peraturan Bupati dan pembentukan Tim Pelaksana smart city.\n2. Penjabaran program ke dalam RKPD dan Renja OPD setiap tahun.\n3. Pemantauan indikator setiap semester oleh Bappeda bersama Diskominfo.\n4. Evaluasi tahunan bersama tenaga ahli dan Dewan Smart City."},
+            {"struktur": ("Bupati menjadikan smart city program prioritas; Bappeda memimpin koordinasi lintas OPD.",
+                          "Pranata komputer sedikit; belanja TIK tersebar di banyak OPD.",
+                          "Pendampingan Kemkomdigi dan program talenta digital nasional.",
+                          "Keterbatasan fiskal daerah dan rotasi pegawai pengelola aplikasi."),
+             "infrastruktur": ("Kantor OPD di Muara Beliti terhubung fiber optik.",
+                               "Sekitar 40 desa di wilayah perkebunan belum terlayani sinyal.",
+                               "Program BTS BAKTI dan perluasan jaringan operator seluler.",
+                               "Banjir musiman dan pemadaman listrik merusak perangkat."),
+             "suprastruktur": ("Kebijakan SPBE daerah sudah ditetapkan.",
+                               "SOP layanan daring dan kebijakan Satu Data belum ada.",
+                               "Aplikasi umum nasional (SRIKANDI, SATUSEHAT, e-PPGBM) siap dipakai.",
+                               "Perubahan regulasi pusat yang cepat.")},
+            {"community": "Desa terhubung internet lebih dahulu di wilayah perkebunan yang masih blank spot.",
+             "welfare": "Data harga gabah, jadwal tanam dan cuaca yang terbuka bagi kelompok tani.",
+             "health": "Penurunan stunting dengan data balita by name by address dari posyandu dan desa.",
+             "public-service": "Layanan perizinan dan administrasi kependudukan yang dapat diajukan dari desa.",
+             "transaction-ecosystem": "Pembayaran pajak dan retribusi daerah secara non-tunai.",
+             "tourism-branding": "Promosi digital wisata alam Musi Rawas.",
+             "learning": "Pemerataan pembelajaran digital, mengutamakan sekolah di desa.",
+             "waste": "Pengurangan sampah dari sumber melalui bank sampah."},
+            {"jalan": "Ditangani melalui Renstra DPUPR dan DAK fisik bidang jalan, di luar lingkup masterplan smart city; kerusakan jalan dilaporkan warga melalui kanal aduan."},
+        ),
     ),
 ]
 # fmt: on

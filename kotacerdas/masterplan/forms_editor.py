@@ -204,17 +204,49 @@ def _opd_label(opd: Any) -> str:
     return f"{opd.name} ({opd.abbreviation})" if opd.abbreviation else opd.name
 
 
+DB_INT_MIN, DB_INT_MAX = -(2**63), 2**63 - 1  # a signed 64-bit column, as ids are
+
+
+def _beyond_the_database(value: object) -> bool:
+    """An id no database column holds (SQLite fails with OverflowError on it)."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return False
+    return not DB_INT_MIN <= number <= DB_INT_MAX
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """Chosen records by id; an id past the database's range is an unknown choice, not a
+    server error."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if _beyond_the_database(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:30]},
+                )
+        return super()._check_values(value)  # type: ignore[misc]  # Django's, unstubbed
+
+
 class OPDChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return _opd_label(obj)
 
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _beyond_the_database(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
-class OPDMultipleChoiceField(forms.ModelMultipleChoiceField):
+
+class OPDMultipleChoiceField(IdsField):
     def label_from_instance(self, obj: Any) -> str:
         return _opd_label(obj)
 
 
-class GoalsField(forms.ModelMultipleChoiceField):
+class GoalsField(IdsField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.code} {obj.text}"
 
@@ -251,7 +283,7 @@ class ProgramForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    problems = forms.ModelMultipleChoiceField(
+    problems = IdsField(
         label=_("Problems it addresses"),
         queryset=Finding.objects.none(),
         required=False,

@@ -5,7 +5,6 @@ API and the XLSX import refuse the same input with the same words (docs/limits.m
 Nothing here imports the models: the models take their column lengths from here."""
 
 import datetime
-import unicodedata
 from collections.abc import Mapping
 from decimal import Context, Decimal
 from typing import Any
@@ -13,6 +12,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from kotacerdas.core import validators
 
 # Text, by kind. A "line" is a name, title or code: one line, no line breaks. A "text"
 # is free text with paragraphs.
@@ -31,8 +32,6 @@ DECREE_DAYS_AHEAD = 366
 
 _SIGNIFICANT = Context(prec=15)
 
-_LINE_BREAKS = {"\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
-
 
 def _too_long(text: str, limit: int) -> str:
     return ngettext(
@@ -43,11 +42,10 @@ def _too_long(text: str, limit: int) -> str:
 
 
 def line_problem(value: str, limit: int = SHORT_TEXT) -> str | None:
-    """Why a name, title or code cannot be stored as written, or None."""
-    if any(char in _LINE_BREAKS for char in value):
-        return _("Write this on one line: line breaks are not allowed in a name.")
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        return _("Remove the control characters (such as tabs) from this name.")
+    """Why a name, title or code cannot be stored as written, or None: the platform's
+    one rule for names (core.validators), and a length."""
+    if problem := validators.line_problem(value):
+        return problem
     if len(value) > limit:
         return _too_long(value, limit)
     return None

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kotacerdas.core.jobs import Progress, job_kind
+from kotacerdas.core.jobs import JobFailed, Progress, job_kind
 from kotacerdas.core.models import Job
 from kotacerdas.masterplan import documents
 from kotacerdas.masterplan.models import Masterplan
@@ -28,7 +28,11 @@ def render_masterplan_document(job: Job, progress: Progress) -> None:
     The file is stored under the job's id with a name people recognise, e.g.
     jobs/<id>/masterplan-batang-2024-2033.docx."""
     params = job.params
-    masterplan = Masterplan.objects.select_related("region").get(pk=params["masterplan_id"])
+    masterplan = (
+        Masterplan.objects.select_related("region").filter(pk=params["masterplan_id"]).first()
+    )
+    if masterplan is None:
+        raise JobFailed(_("The masterplan was deleted before its document was made."))
     language = params.get("language", "id")
     rendered = documents.render(
         masterplan,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.roles import Role
+from kotacerdas.masterplan import demo_batang as batang_data
 from kotacerdas.program import demo_files, scoring, services
 from kotacerdas.program.models import (
     Agreement,
@@ -311,7 +312,21 @@ def _load_2023(office: User, seed_regions: list[str]) -> Cohort:
             services.MemberInput("Kepala Diskominfo", "Kepala Dinas", "Diskominfo", "Sekretaris"),
         ],
     )
-    for opd in OPD.objects.filter(region=batang)[:7]:
+    # Most of Batang's OPDs have signed, as the README says: 13 of its 16, counting the
+    # OPDs its masterplan names (created here when missing, as the masterplan demo does).
+    present = set(OPD.objects.filter(region=batang).values_list("name", flat=True))
+    for name, abbreviation, kind, duties in batang_data.EXTRA_OPDS:
+        if name not in present:
+            OPD.objects.create(
+                region=batang,
+                name=name,
+                abbreviation=abbreviation,
+                kind=kind,
+                duties=duties,
+                head_name=f"Kepala {abbreviation}",
+            )
+    opds = list(OPD.objects.filter(region=batang).order_by("name"))
+    for opd in opds[: len(opds) - 3]:
         services.record_commitment(
             office,
             opd,

@@ -225,6 +225,10 @@ class CohortForm(BootstrapFormMixin, forms.Form):
         required=False,
         queryset=Cohort.objects.all(),
         empty_label=_("Start empty"),
+        help_text=_(
+            "Its phases move so that registration ends on the deadline above; each phase "
+            "keeps its length."
+        ),
     )
 
 

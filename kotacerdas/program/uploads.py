@@ -1,4 +1,7 @@
-"""Checking uploaded evidence by its content, not its name."""
+"""Checking uploaded evidence by its content, not its name: a PDF is opened with
+pikepdf, an image with Pillow; a file that only starts like one is refused."""
+
+import io
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -23,7 +26,7 @@ def sniff_content_type(head: bytes) -> str | None:
     return None
 
 
-def check_evidence(upload: UploadedFile) -> str:
+def check_evidence(upload: UploadedFile, *, pdf_only: bool = False) -> str:
     """The content type of an acceptable upload; ValidationError otherwise."""
     size = upload.size or 0
     if size == 0:
@@ -48,14 +51,52 @@ def check_evidence(upload: UploadedFile) -> str:
                 )
             }
         )
+    if pdf_only and content_type != "application/pdf":
+        raise ValidationError({"file": _("Upload the scan as a PDF file.")})
+    # The first bytes only name the format: the file is opened to know it is one.
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if content_type == "application/pdf" and not _readable_pdf(data):
+        raise ValidationError(
+            {"file": _("This file is not a readable PDF. Save or scan it as PDF again.")}
+        )
+    if content_type != "application/pdf" and not _readable_image(data):
+        raise ValidationError(
+            {"file": _("This file is not a readable image. Save it as PNG or JPEG again.")}
+        )
     return content_type
+
+
+def _readable_pdf(data: bytes) -> bool:
+    """A PDF qpdf opens, with at least one page."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages) > 0
+    except Exception:  # pikepdf.PdfError, PasswordError, or a damaged object tree
+        return False
+
+
+def _readable_image(data: bytes) -> bool:
+    """An image Pillow reads (its header and structure); without Pillow the leading
+    bytes alone decide."""
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
+        return True
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+    except Exception:  # UnidentifiedImageError, a truncated or damaged file
+        return False
+    return True
 
 
 def check_pdf(upload: UploadedFile, field: str = "file") -> None:
     """A scanned document: PDF only, 10 MB at most."""
     try:
-        content_type = check_evidence(upload)
+        check_evidence(upload, pdf_only=True)
     except ValidationError as error:
         raise ValidationError({field: error.message_dict["file"]}) from None
-    if content_type != "application/pdf":
-        raise ValidationError({field: _("Upload the scan as a PDF file.")})

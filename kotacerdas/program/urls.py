@@ -41,6 +41,11 @@ urlpatterns = [
         name="decree",
     ),
     path("regions/<str:code>/opds/import/", views_agreements.opd_import, name="opd-import"),
+    path(
+        "regions/<str:code>/opds/import/sample.csv",
+        views_agreements.opd_import_sample,
+        name="opd-import-sample",
+    ),
     path("opds/<int:opd_id>/commitment/", views_agreements.commitment_edit, name="commitment"),
     path(
         "opds/<int:opd_id>/commitment/scan/",

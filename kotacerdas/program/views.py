@@ -157,6 +157,9 @@ def cohort_detail(request: HttpRequest, year: int) -> HttpResponse:
         "own": own,
         "can_apply": user.role == Role.REGION_COORDINATOR and own is None,
         "closed_message": services.closed_message(cohort),
+        "close_confirmation": services.close_confirmation(cohort)
+        if is_office and cohort.status == "open"
+        else "",
         "my_assignments": access.assignments_of(user)
         .filter(application__cohort=cohort)
         .select_related("application__region")
@@ -251,7 +254,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         )
         if valid:
             try:
-                services.save_answers(
+                services.save_content(
                     request.user,
                     application,
                     [
@@ -260,10 +263,6 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
                         )
                         for c, f, _a in answer_forms
                     ],
-                )
-                services.save_indicators(
-                    request.user,
-                    application,
                     [
                         (v, f.cleaned_data["value"], f.cleaned_data["source_year"])
                         for _l, f, v in indicator_forms
@@ -380,8 +379,8 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
                 ],
             )
             if "submit" in request.POST:
+                # The page itself says so once submitted: no second message.
                 services.submit_scores(request.user, assignment)
-                messages.success(request, _("Your scores were submitted."))
             else:
                 messages.success(request, _("Your scores were saved."))
             return redirect("program:assignment", assignment_id=assignment.pk)
@@ -429,8 +428,25 @@ def selection(request: HttpRequest, year: int) -> HttpResponse:
                     min_per_island_group=form.island_minimums(),
                     min_score=form.cleaned_data["min_score"],
                 )
-                services.run_selection(request.user, cohort)
-            messages.success(request, _("The selection was run with these rules."))
+                new_run = services.run_selection(request.user, cohort)
+            if new_run.status == "infeasible":
+                messages.warning(
+                    request,
+                    _(
+                        "The selection was run, but these rules cannot all be met: nothing "
+                        "is selected. See below what to change."
+                    ),
+                )
+            elif new_run.status == "unknown":
+                messages.warning(
+                    request,
+                    _(
+                        "The selection was run, but the optimiser found no selection within "
+                        "its time limit. Run it again, or relax the rules."
+                    ),
+                )
+            else:
+                messages.success(request, _("The selection was run with these rules."))
             return redirect("program:selection", year=year)
         except ValidationError as error:
             cohort.refresh_from_db()
@@ -452,6 +468,9 @@ def selection(request: HttpRequest, year: int) -> HttpResponse:
         "island_groups": dict(IslandGroup.choices),
         "differences": [d for d in decisions if d.selected != d.in_top_n],
         "refusal": refusal,
+        "unscored_warning": services.unscored_warning(cohort)
+        if cohort.status != "published"
+        else None,
         "status_label": explain.status_label(run.status) if run else "",
         "status_text": explain.status_text(run.status) if run else "",
         "conflicts": explain.conflict_messages(run) if run else [],

@@ -1,5 +1,7 @@
 """Pages for agreements, regional bodies, OPD imports, commitments and the funnel."""
 
+import csv
+import io
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from kotacerdas.core import access
 from kotacerdas.core.downloads import serve_file
 from kotacerdas.core.feedback import report_errors
+from kotacerdas.formats import cells
 from kotacerdas.program import queries, services
 from kotacerdas.program.forms import (
     BulkSignForm,
@@ -214,6 +217,39 @@ def body_edit(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         "blank_rows": range(3),
     }
     return render(request, "program/body_edit.html", context)
+
+
+# The sample file of the OPD import: its header row and two example rows.
+OPD_SAMPLE_ROWS = [
+    ["nama", "singkatan", "jenis", "kepala", "tupoksi"],
+    [
+        "Dinas Komunikasi dan Informatika",
+        "Diskominfo",
+        "dinas",
+        "Nama Kepala Dinas",
+        "Urusan komunikasi, informatika, statistik dan persandian",
+    ],
+    [
+        "Badan Perencanaan Pembangunan Daerah",
+        "Bappeda",
+        "badan",
+        "Nama Kepala Badan",
+        "Perencanaan pembangunan daerah",
+    ],
+    ["Kecamatan Contoh", "", "kecamatan", "Nama Camat", ""],
+]
+
+
+@login_required
+def opd_import_sample(request: HttpRequest, code: str) -> HttpResponse:
+    """A sample CSV with the columns the OPD import expects, to fill in and upload."""
+    region = get_region_or_404(code)
+    access.require_manage_region(request.user, region)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(cells.csv_rows(OPD_SAMPLE_ROWS))
+    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="contoh-opd.csv"'
+    return response
 
 
 @login_required

@@ -2,7 +2,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from kotacerdas.regions.models import (
     ABBREVIATION_LENGTH,
@@ -86,6 +87,14 @@ class OPDPatch(Schema):
     kind: Literal[*OPDKind.values] | None = None  # type: ignore[valid-type]
     head_name: str | None = Field(None, max_length=HEAD_NAME_LENGTH, description=ONE_LINE)
     duties: str | None = Field(None, max_length=DUTIES_LENGTH, description="Free text (tupoksi).")
+
+    @field_validator("name", "abbreviation", "kind", "head_name", "duties", mode="before")
+    @classmethod
+    def _no_null(cls, value: Any) -> Any:
+        """A field left out is kept; one sent as null is refused (send "" to empty it)."""
+        if value is None:
+            raise PydanticCustomError("null_not_allowed", "Leave the field out to keep it.")
+        return value
 
 
 class OPDOut(Schema):

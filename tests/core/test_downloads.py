@@ -8,8 +8,9 @@ from django.http import Http404
 
 from kotacerdas.core.downloads import ascii_filename, safe_filename, serve_file
 from kotacerdas.core.models import Job
+from tests import files
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = files.PDF
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Masterplan, Program
 from kotacerdas.regions.models import DimensionElement, Pillar
+from tests import files
 
 # One element per dimension: a plan with a program in each passes the dimension rule.
 ELEMENTS = {
@@ -180,7 +181,7 @@ def tiny_pdf(text: str = "Peraturan Bupati Batang") -> bytes:
     return bytes(out)
 
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+PNG = files.PNG
 
 
 @pytest.fixture

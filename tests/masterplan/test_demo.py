@@ -148,6 +148,9 @@ def test_partial_plans_are_drafts_with_open_findings(demo: list[Masterplan], db:
     assert len(demo) == 1 + len(PARTIAL_PLANS) == 5
     for spec in PARTIAL_PLANS:
         plan = Masterplan.objects.get(region_id=spec.code)
+        if spec.completion is not None:  # Musi Rawas: complete and submitted for review
+            assert plan.status == "submitted" and services.check_masterplan(plan).can_submit
+            continue
         assert plan.status == "draft"
         assert 5 <= plan.programs.count() <= 10
         assert plan.profile.filter(key="population").exists() and plan.findings.exists()
@@ -240,7 +243,8 @@ def test_admin_filters_by_status_province_and_horizon(demo: list[Masterplan], db
     drafts = client.get(
         "/admin/masterplan/masterplan/", {"status__exact": "draft"}
     ).content.decode()
-    assert "Kabupaten Musi Rawas" in drafts and "Kabupaten Batang 2024" not in drafts
+    assert "Kabupaten Sarolangun" in drafts and "Kabupaten Batang 2024" not in drafts
+    assert "Kabupaten Musi Rawas" not in drafts  # submitted for review
     jawa_tengah = client.get(
         "/admin/masterplan/program/",
         {"masterplan__region__province__code__exact": "33", "horizon__exact": "quick_win"},

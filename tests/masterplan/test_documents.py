@@ -307,7 +307,7 @@ def test_a_failed_render_keeps_its_error(
         Masterplan.objects.filter(pk=plan.pk).delete()  # gone before the job runs
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and not job.result_file
-    assert "DoesNotExist" in job.error
+    assert job.error == "The masterplan was deleted before its document was made."
 
 
 def test_bad_format_or_language_is_refused_and_nothing_is_queued(

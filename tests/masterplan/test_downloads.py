@@ -10,8 +10,9 @@ from django.test import Client
 from kotacerdas.core.models import Job
 from kotacerdas.core.roles import Role
 from kotacerdas.masterplan import tasks
+from tests import files
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = files.PDF
 DOCX = b"PK\x03\x04 a docx"
 ROLES = [
     "program_office",

@@ -19,6 +19,7 @@ from weasyprint import HTML
 
 from kotacerdas.masterplan import documents
 from kotacerdas.masterplan.documents import content, labels, pdf_join
+from kotacerdas.masterplan.documents.rupiah import numbers_in
 from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
 
@@ -42,7 +43,7 @@ class Books:
 def books(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Books]:
     with django_db_blocker.unblock(), transaction.atomic():
         plan = build_synthetic_masterplan(Region.objects.get(pk="33.25"), programs=24, seed=2)
-        with translation.override("en"):
+        with translation.override("en"), numbers_in("en"):
             gathered = content.gather(plan)
             headings = labels.chapters(gathered)
             dimensions = [(d.name, len(d.programs), d.budget.total_rp) for d in gathered.dimensions]

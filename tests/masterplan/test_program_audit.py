@@ -59,10 +59,10 @@ def test_a_changed_budget_shows_old_and_new_amounts_in_the_regions_audit(users, 
     ):
         audit = _audit(client, url)
         assert "Puskesmas Digital · 2024 APBD" in audit, url
-        assert "Amount (Rp)</strong>: 250000000 → 275000000" in audit, url
+        assert "Amount (Rp)</strong>: Rp250.000.000 → Rp275.000.000" in audit, url
         # The removed line keeps its old amount, the new one shows its own.
-        assert "Amount (Rp)</strong>: 400000000 → —" in audit, url
-        assert "Amount (Rp)</strong>: — → 90000000" in audit, url
+        assert "Amount (Rp)</strong>: Rp400.000.000 → —" in audit, url
+        assert "Amount (Rp)</strong>: — → Rp90.000.000" in audit, url
         assert "Target</strong>: 70" in audit and "→ 75" in audit, url
         assert "Baseline value</strong>: 20" in audit and "→ 25" in audit, url
         assert "coord" in audit
@@ -91,7 +91,7 @@ def test_a_deleted_program_leaves_its_budget_in_the_masterplans_audit(users, pla
     program = services.save_program(officer, plan, program_input(officer.opd_id))
     services.delete_program(users["coordinator"], Program.objects.get(pk=program.pk))
     audit = _audit(_client(users["coordinator"]), f"/masterplans/{plan.pk}/")
-    assert "Amount (Rp)</strong>: 250000000 → —" in audit
+    assert "Amount (Rp)</strong>: Rp250.000.000 → —" in audit
 
 
 def test_other_regions_do_not_see_the_masterplans_audit(users, plan) -> None:  # type: ignore[no-untyped-def]

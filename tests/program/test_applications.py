@@ -9,10 +9,11 @@ from django.utils import timezone
 from kotacerdas.program import services
 from kotacerdas.program.models import Application, Evidence
 from kotacerdas.program.uploads import MAX_UPLOAD_BYTES
+from tests import files
 from tests.program.conftest import answer_all, submitted
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = files.PDF
+PNG = files.PNG
 
 
 def test_region_applies_saves_a_draft_and_submits(users, cohort, batang) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from kotacerdas.program import queries, services
 from kotacerdas.regions.imports import import_opds
 from kotacerdas.regions.models import OPD
+from tests import files
 
 COUNCIL = [
     services.MemberInput("M. Fadia Arafiq", "Bupati", "Pemkab Batang", "Pelindung"),
@@ -34,7 +35,7 @@ def test_council_with_decree_and_members(users, batang) -> None:  # type: ignore
         decree_number="555.6/2019",
         decree_date=date(2019, 3, 4),
         members=COUNCIL,
-        decree_file=SimpleUploadedFile("sk.pdf", b"%PDF-1.4 sk"),
+        decree_file=SimpleUploadedFile("sk.pdf", files.PDF),
     )
     assert body.is_formed and body.members.count() == 2
     with pytest.raises(ValidationError, match="both"):

@@ -16,11 +16,12 @@ from django.test import Client
 from kotacerdas.core.roles import Role
 from kotacerdas.program import services
 from kotacerdas.program.models import Agreement, AssessorAssignment
+from tests import files
 from tests.openapi import assert_matches_schema
 from tests.program.conftest import answer_all
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = files.PDF
+PNG = files.PNG
 
 ROLES = [
     "program_office",

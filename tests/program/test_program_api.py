@@ -8,6 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kotacerdas.program.models import Application
+from tests import files
 from tests.openapi import assert_matches_schema
 from tests.program.conftest import CRITERIA
 
@@ -93,7 +94,7 @@ def test_region_applies_uploads_and_submits_over_api(users, cohort) -> None:  # 
     assert_matches_schema(saved)
     upload = client.post(
         f"/api/v1/applications/{app_id}/evidence/tik",
-        {"file": SimpleUploadedFile("jaringan.pdf", b"%PDF-1.4 test")},
+        {"file": SimpleUploadedFile("jaringan.pdf", files.PDF)},
     )
     assert upload.status_code == 201 and upload.json()["content_type"] == "application/pdf"
     wrong = client.post(

@@ -11,8 +11,9 @@ from django.test import Client
 
 from kotacerdas.program import services
 from kotacerdas.program.models import Commitment, RegionalBody
+from tests import files
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = files.PDF
 
 
 def _stored_files() -> list[Path]:

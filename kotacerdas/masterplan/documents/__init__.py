@@ -86,9 +86,10 @@ def render(
     from kotacerdas.core.forked import beside, here
     from kotacerdas.masterplan.documents import charts, content, docx_render, pdf_book
     from kotacerdas.masterplan.documents import summary as summary_module
+    from kotacerdas.masterplan.documents.rupiah import numbers_in
 
     report = progress or (lambda percent, message: None)
-    with translation.override(language), _no_full_collections():
+    with translation.override(language), numbers_in(language), _no_full_collections():
         report(5, gettext_lazy("Gathering the masterplan"))
         gathered = content.gather(masterplan)
         report(25, gettext_lazy("Drawing the charts"))

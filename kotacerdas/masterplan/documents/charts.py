@@ -30,6 +30,7 @@ from kotacerdas.masterplan.documents.content import (
     horizon_labels,
     source_short,
 )
+from kotacerdas.masterplan.documents.rupiah import group_thousands
 
 DPI = 150
 FONT = "DejaVu Sans"
@@ -235,7 +236,7 @@ def budget_by_year(budget: BudgetTable) -> bytes:
     ax.set_xticks(budget.years)
     ax.tick_params(labelsize=7)
     ax.set_ylabel(_("billion Rupiah"), fontsize=7)
-    ax.yaxis.set_major_formatter(lambda value, _pos: f"{value:,.0f}".replace(",", "."))
+    ax.yaxis.set_major_formatter(lambda value, _pos: group_thousands(round(value)))
     ax.grid(axis="y", color="#dee2e6", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_title(_("Budget per year and funding source"), fontsize=9, loc="left")

@@ -39,6 +39,7 @@ from kotacerdas.masterplan.documents.docx_xml import (
     page_number_field,
     use_font,
     watermark_xml,
+    xml_safe,
 )
 from kotacerdas.masterplan.documents.rupiah import format_million, format_rupiah, rupiah_in_words
 
@@ -504,6 +505,7 @@ def _closing(document: Document, c: MasterplanContent) -> None:
 
 
 def render_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
+    content = xml_safe(content)
     document, pictures = new(content), Pictures(charts)
     # Each chapter starts a page, as in the PDF.
     document.styles["Heading 1"].paragraph_format.page_break_before = True

@@ -5,8 +5,11 @@ cells; a table here is one XML string parsed once, still a real Word table (a gr
 a header row that repeats on each page), so officials edit it as usual.
 """
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from docx.document import Document
 from docx.oxml import parse_xml
@@ -50,19 +53,15 @@ class Shade:
     text: str = ""
 
 
+T = TypeVar("T")
 Cell = str | Shade | Sequence[str]
 Row = Sequence[Cell] | Span
 
 
-# One pass over the text: XML-escape it and drop the characters XML cannot carry.
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        **{chr(c): None for c in range(32) if c not in (9, 10, 13)},
-    }
-)
+# The characters XML 1.0 cannot carry: C0 controls but tab, line feed and carriage
+# return; lone surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # Paragraph styles of table text (see `add_table_styles`): fewer bytes per cell than
 # spacing and size on each run, and officials restyle all tables at once.
 TABLE_STYLES = {18: "TableText", 16: "TableSmall"}
@@ -70,8 +69,33 @@ FONT = "Liberation Sans"  # the PDF's (base.html)
 TWIPS_PER_CM = 567
 
 
+def xml_text(text: str) -> str:
+    """The text without the characters XML cannot carry (a control character pasted into
+    a vision would otherwise make Word's XML, and so the whole document, fail)."""
+    return _NOT_XML.sub("", text)
+
+
+def xml_safe(value: T) -> T:
+    """The value with `xml_text` applied to every string in it: in dataclasses, lists,
+    tuples and dicts, as the masterplan's content is gathered for the documents."""
+    if isinstance(value, str):
+        return type(value)(xml_text(value)) if _NOT_XML.search(value) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]  # type: ignore[return-value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(xml_safe(item) for item in value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}  # type: ignore[return-value]
+    return value
+
+
 def clean(text: object) -> str:
-    return str(text).translate(_ESCAPES)
+    return xml_text(str(text)).translate(_ESCAPES)
 
 
 def add_table_styles(document: Document) -> None:

@@ -1,13 +1,38 @@
-"""Rupiah the Indonesian way: Rp12.500.000, and spelled out in words (terbilang)."""
+"""Rupiah the Indonesian way: Rp12.500.000, and spelled out in words (terbilang).
 
+Pages write numbers the Indonesian way whatever their language. A document follows its
+own language: inside ``numbers_in("en")`` (documents/__init__.py renders in it) the same
+functions write "Rp12,500,000" and "12.5"."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 from num2words import num2words
 
+_language: ContextVar[str] = ContextVar("numbers_language", default="id")
+
+
+@contextmanager
+def numbers_in(language: str) -> Iterator[None]:
+    """Write the numbers formatted inside the way `language` writes them."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def _marks() -> tuple[str, str]:
+    """(thousands separator, decimal mark) of the language numbers are written in."""
+    return (",", ".") if _language.get() == "en" else (".", ",")
+
 
 def group_thousands(number: int) -> str:
-    """12500000 -> "12.500.000" (a dot between groups of three, as in Indonesia)."""
-    return f"{number:,}".replace(",", ".")
+    """12500000 -> "12.500.000" (a dot between groups of three, as in Indonesia; a comma
+    in English documents)."""
+    return f"{number:,}".replace(",", _marks()[0])
 
 
 def format_rupiah(amount: int) -> str:
@@ -22,7 +47,7 @@ def format_million(amount: int) -> str:
     1250000000 -> "1.250", 12500000 -> "12,5", 400000 -> "0,4"."""
     millions = (Decimal(amount) / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     whole, tenth = divmod(abs(int(millions * 10)), 10)
-    text = group_thousands(whole) + (f",{tenth}" if tenth else "")
+    text = group_thousands(whole) + (f"{_marks()[1]}{tenth}" if tenth else "")
     return "-" + text if millions < 0 else text
 
 
@@ -35,7 +60,7 @@ def format_decimal(value: Decimal | int | float | None) -> str:
     sign = "-" if number < 0 else ""
     text = f"{abs(number):f}"
     whole, _dot, fraction = text.partition(".")
-    return sign + group_thousands(int(whole)) + ("," + fraction if fraction else "")
+    return sign + group_thousands(int(whole)) + (_marks()[1] + fraction if fraction else "")
 
 
 def rupiah_in_words(amount: int, language: str = "id") -> str:

@@ -14,7 +14,7 @@ from kotacerdas.core.forked import Pending
 from kotacerdas.masterplan.documents import docx_render, labels, pdf_join, pdf_render
 from kotacerdas.masterplan.documents.charts import Charts
 from kotacerdas.masterplan.documents.content import MasterplanContent, ProgramRow, source_short
-from kotacerdas.masterplan.documents.docx_xml import Bold, Col, Row, add_table
+from kotacerdas.masterplan.documents.docx_xml import Bold, Col, Row, add_table, xml_safe
 from kotacerdas.masterplan.documents.rupiah import (
     format_decimal,
     format_rupiah,
@@ -109,6 +109,7 @@ def render_summary_pdf(content: MasterplanContent, charts: Pending[Charts]) -> p
 
 
 def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
+    content = xml_safe(content)
     summary = summarise(content)
     document, pictures = docx_render.new(content), docx_render.Pictures(charts)
     document.sections[0].different_first_page_header_footer = False

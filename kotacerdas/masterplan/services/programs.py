@@ -208,6 +208,28 @@ def program_value_errors(data: ProgramInput) -> dict[str, list[str]]:
     return errors
 
 
+def _unknown_links(masterplan: Masterplan, data: ProgramInput) -> dict[str, list[str]]:
+    """Problems and goals a program names that are not this masterplan's (an open problem
+    of its own, one of its RPJMD goals): refused, not silently left out."""
+    known = {
+        "problems": set(
+            masterplan.findings.filter(
+                pk__in=data.problems, kind="problem", merged_into=None
+            ).values_list("pk", flat=True)
+        ),
+        "goals": set(masterplan.goals.filter(pk__in=data.goals).values_list("pk", flat=True)),
+    }
+    errors: dict[str, list[str]] = {}
+    for name, ids in (("problems", data.problems), ("goals", data.goals)):
+        unknown = sorted(set(ids) - known[name])
+        if unknown:
+            errors[name] = [
+                _("Not a problem or goal of this masterplan: %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in unknown)}
+            ]
+    return errors
+
+
 @service
 def save_program(
     actor: Any,
@@ -234,6 +256,7 @@ def save_program(
     element = DimensionElement.objects.filter(code=data.element).first()
     if element is None:
         errors.setdefault("element", []).append(_("Unknown dimension element."))
+    errors.update(_unknown_links(masterplan, data))
     if errors:
         raise ValidationError(errors)
     if program is None:

@@ -226,14 +226,10 @@ def save_content(
     request: AuthedRequest, application_id: int, payload: ApplicationContentIn
 ) -> Application:
     application = _application(request, application_id)
-    services.save_answers(
+    services.save_content(
         request.auth,
         application,
         [services.AnswerInput(a.criterion, a.self_score, a.answer) for a in payload.answers],
-    )
-    services.save_indicators(
-        request.auth,
-        application,
         [(i.indicator, i.value, i.source_year) for i in payload.indicators],
     )
     return _application_out(application)

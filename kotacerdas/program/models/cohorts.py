@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.models import TimeStampedModel
@@ -150,6 +150,14 @@ class RubricCriterion(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def weight_label(self) -> str:
+        """The weight as the reader writes numbers, with only the decimals it has:
+        "12,5", "25", "33,25" (never "12,50" next to "25")."""
+        weight = Decimal(self.weight)
+        decimals = max(0, -weight.normalize().as_tuple().exponent)  # type: ignore[operator]
+        return formats.number_format(weight, decimals)
 
 
 class RubricRevision(TimeStampedModel):

@@ -11,10 +11,19 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.core.validators import line_problem
 from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import BodyMember, Commitment, RegionalBody
 from kotacerdas.program.uploads import check_pdf
 from kotacerdas.regions.models import OPD, Region
+
+
+def _require_one_line(values: dict[str, str]) -> None:
+    """Names, positions and decree numbers are one line: no line breaks, control or
+    invisible characters (core.validators, the platform's one rule for names)."""
+    errors = {field: problem for field, value in values.items() if (problem := line_problem(value))}
+    if errors:
+        raise ValidationError(errors)
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ def save_body(
         check_past_date("decree_date", decree_date)
     if bool(decree_number.strip()) != bool(decree_date):
         raise ValidationError({"decree_number": _("Give both the decree number and its date.")})
+    _require_one_line({"decree_number": decree_number})
     if decree_file is not None:
         check_pdf(decree_file, field="decree_file")
     body = RegionalBody.objects.filter(region=region, kind=kind).first()
@@ -50,6 +60,12 @@ def save_body(
     body.full_clean(exclude=["decree_file"])
     rows = []
     for order, member in enumerate(members):
+        _require_one_line(
+            {
+                f"members.{order}.{field}": getattr(member, field)
+                for field in ("name", "position", "organisation", "role_in_body")
+            }
+        )
         row = BodyMember(
             body=body,
             name=member.name.strip(),
@@ -84,6 +100,7 @@ def record_commitment(
 ) -> Commitment:
     access.require_manage_region(actor, opd.region)
     check_past_date("signed_on", signed_on)
+    _require_one_line({"signed_by": signed_by})
     if scan is not None:
         check_pdf(scan, field="scan")
     # By id, not `opd=opd`: a new Commitment(opd=opd) would hang itself on the caller's

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import service
@@ -249,6 +250,22 @@ def create_cohort(
     return cohort
 
 
+def _phases_like(template: Cohort, year: int, deadline: Any) -> list[PhaseInput]:
+    """The template's phases moved so that registration ends on the new deadline; every
+    phase keeps its length and its distance from the others. Without a registration
+    phase (or a deadline) they move by whole years."""
+    phases = list(template.phases.all())
+    registration = next((p for p in phases if p.kind == PhaseKind.APPLICATIONS), None)
+    if registration is None or not isinstance(deadline, (date, datetime)):
+        shift = year - template.year
+        return [
+            PhaseInput(p.kind, _shift_years(p.starts_on, shift), _shift_years(p.ends_on, shift))
+            for p in phases
+        ]
+    delta = _local_day(deadline) - registration.ends_on
+    return [PhaseInput(p.kind, p.starts_on + delta, p.ends_on + delta) for p in phases]
+
+
 @service
 def open_cohort_like(
     actor: Any,
@@ -259,23 +276,19 @@ def open_cohort_like(
     quota: int,
     application_deadline: Any,
 ) -> Cohort:
-    """A new cohort that reuses a previous one's rubric, rules and phases (moved to the
-    new year), so the office only changes what changed."""
+    """A new cohort that reuses a previous one's rubric, rules and phases (moved so that
+    registration ends on the new deadline), so the office only changes what changed."""
     if template is None:
         return create_cohort(
             actor, year=year, name=name, quota=quota, application_deadline=application_deadline
         )
-    shift = year - template.year
     return create_cohort(
         actor,
         year=year,
         name=name,
         quota=quota,
         application_deadline=application_deadline,
-        phases=[
-            PhaseInput(p.kind, _shift_years(p.starts_on, shift), _shift_years(p.ends_on, shift))
-            for p in template.phases.all()
-        ],
+        phases=_phases_like(template, year, application_deadline),
         criteria=[
             CriterionInput(c.code, c.pillar.code, c.title, c.weight, list(c.levels), c.guidance)
             for c in template.criteria.select_related("pillar")
@@ -360,6 +373,28 @@ def set_cohort_status(actor: Any, cohort: Cohort, status: str) -> Cohort:
     cohort.full_clean()
     cohort.save(update_fields=["status", "updated_at"])
     return cohort
+
+
+def close_confirmation(cohort: Cohort) -> str:
+    """What closing registration now means, for the office to confirm: how long before
+    the deadline it would close."""
+    ask = _("Regions that have not submitted can no longer do so. Close applications?")
+    remaining = cohort.application_deadline - timezone.now()
+    if remaining.total_seconds() <= 0:
+        return ask
+    deadline = _when(cohort.application_deadline)
+    days = (_local_day(cohort.application_deadline) - timezone.localdate()).days  # calendar
+    if days >= 1:
+        early = ngettext(
+            "Registration would close %(days)d day before the deadline of %(deadline)s.",
+            "Registration would close %(days)d days before the deadline of %(deadline)s.",
+            days,
+        ) % {"days": days, "deadline": deadline}
+    else:
+        early = _(
+            "Registration would close less than a day before the deadline of %(deadline)s."
+        ) % {"deadline": deadline}
+    return f"{early} {ask}"
 
 
 @service
@@ -671,17 +706,46 @@ def save_answers(actor: Any, application: Application, answers: Iterable[AnswerI
         answer.save()
 
 
+def _indicator_problem(indicator: str, value: Decimal) -> str | None:
+    """The published indices are not negative; the IPM is on a scale of 0 to 100."""
+    if value < 0:
+        return _("An index is not negative: write 0 or more.")
+    if indicator == "ipm" and value > 100:
+        return _("The IPM is on a scale of 0 to 100.")
+    return None
+
+
 @service
 def save_indicators(
     actor: Any, application: Application, values: Iterable[tuple[str, Decimal, int]]
 ) -> None:
     _require_editable(actor, application)
+    values = list(values)
+    errors = {
+        f"indicators.{index}.value": problem
+        for index, (indicator, value, _year) in enumerate(values)
+        if (problem := _indicator_problem(indicator, value))
+    }
+    if errors:
+        raise ValidationError(errors)
     for indicator, value, source_year in values:
         row = IndicatorValue.objects.filter(application=application, indicator=indicator).first()
         row = row or IndicatorValue(application=application, indicator=indicator)
         row.value, row.source_year = value, source_year
         row.full_clean()
         row.save()
+
+
+@service
+def save_content(
+    actor: Any,
+    application: Application,
+    answers: Iterable[AnswerInput],
+    indicators: Iterable[tuple[str, Decimal, int]],
+) -> None:
+    """The self-assessment and the indicators as one draft: both are saved or neither."""
+    save_answers(actor, application, answers)
+    save_indicators(actor, application, indicators)
 
 
 @service
@@ -963,6 +1027,58 @@ def selection_refusal(cohort: Cohort) -> str | None:
     return None
 
 
+UNSCORED_NAMED = 10  # regions named in a message about unscored applications
+
+
+def unscored_applications(cohort: Cohort) -> list[Application]:
+    """Submitted applications without a complete assessment: no assessor has scored
+    every criterion, so they have no score (nobody assigned, or scoring unfinished)."""
+    return list(
+        cohort.applications.filter(status=ApplicationStatus.SUBMITTED, score=None)
+        .select_related("region")
+        .order_by("region__name")
+    )
+
+
+def _region_names(applications: Sequence[Application]) -> str:
+    names = [a.region.name for a in applications[:UNSCORED_NAMED]]
+    more = len(applications) - len(names)
+    if more:
+        names.append(_("and %(count)d more") % {"count": more})
+    return ", ".join(names)
+
+
+def unscored_warning(cohort: Cohort) -> str | None:
+    """A warning for the selection page before a run, or None when all are scored."""
+    unscored = unscored_applications(cohort)
+    if not unscored:
+        return None
+    return ngettext(
+        "%(count)d submitted application has no complete assessment yet (%(regions)s). A "
+        "selection run now counts it as not scored, and the results cannot be published "
+        "until it is scored.",
+        "%(count)d submitted applications have no complete assessment yet (%(regions)s). "
+        "A selection run now counts them as not scored, and the results cannot be "
+        "published until they are scored.",
+        len(unscored),
+    ) % {"count": len(unscored), "regions": _region_names(unscored)}
+
+
+def publish_refusal(cohort: Cohort) -> str | None:
+    """Why the results cannot be published yet, or None: not while a submitted
+    application has no complete assessment (it would be published as not selected)."""
+    unscored = unscored_applications(cohort)
+    if not unscored:
+        return None
+    return ngettext(
+        "%(count)d submitted application has no complete assessment yet (%(regions)s). "
+        "Have its assessors score every criterion, run the selection again, then publish.",
+        "%(count)d submitted applications have no complete assessment yet (%(regions)s). "
+        "Have their assessors score every criterion, run the selection again, then publish.",
+        len(unscored),
+    ) % {"count": len(unscored), "regions": _region_names(unscored)}
+
+
 @service
 def run_selection(
     actor: Any,
@@ -1070,6 +1186,9 @@ def publish_selection(actor: Any, run: SelectionRun) -> SelectionRun:
         raise ValidationError(_("An infeasible selection cannot be published; relax the rules."))
     if run.cohort.selection_runs.filter(published=True).exists():
         raise ValidationError(_("A selection of this cohort is already published."))
+    refusal = publish_refusal(run.cohort)
+    if refusal:
+        raise ValidationError(refusal)
     run.published = True
     run.save(update_fields=["published", "updated_at"])
     cohort = run.cohort
@@ -1113,11 +1232,13 @@ __all__ = [
     "can_edit_application",
     "check_phases",
     "close_applications",
+    "close_confirmation",
     "closed_message",
     "create_cohort",
     "date_range_error",
     "open_cohort_like",
     "override_decision",
+    "publish_refusal",
     "publish_selection",
     "published_decision",
     "recompute_score",
@@ -1126,6 +1247,7 @@ __all__ = [
     "rubric_in_use",
     "run_selection",
     "save_answers",
+    "save_content",
     "save_indicators",
     "save_rubric",
     "save_schedule",
@@ -1135,5 +1257,7 @@ __all__ = [
     "start_application",
     "submit_application",
     "submit_scores",
+    "unscored_applications",
+    "unscored_warning",
     "update_rules",
 ]

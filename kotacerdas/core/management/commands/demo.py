@@ -36,7 +36,10 @@ class Command(BaseCommand):
                 "Demo cohort 2023: 120 applications, selection published, agreements."
             )
         if load_masterplan_demo():
-            self.stdout.write("Demo masterplans: Batang approved, four regions in draft.")
+            self.stdout.write(
+                "Demo masterplans: Batang approved, Musi Rawas submitted for review, "
+                "three regions in draft."
+            )
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )
