@@ -24,8 +24,8 @@ from django.core.management import call_command  # noqa: E402
 
 from kotacerdas.masterplan import documents  # noqa: E402
 from kotacerdas.masterplan.models import Masterplan  # noqa: E402
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan  # noqa: E402
 from kotacerdas.regions.models import Region  # noqa: E402
+from kotacerdas.seed.synthetic import build_synthetic_masterplan  # noqa: E402
 
 REGION = "33.25"
 FIRST_YEAR = 2024

@@ -27,8 +27,8 @@ from django.test import Client  # noqa: E402
 from kotacerdas.accounts.models import User  # noqa: E402
 from kotacerdas.core.roles import Role  # noqa: E402
 from kotacerdas.masterplan.models import Masterplan  # noqa: E402
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan  # noqa: E402
 from kotacerdas.regions.models import Region  # noqa: E402
+from kotacerdas.seed.synthetic import build_synthetic_masterplan  # noqa: E402
 
 
 def time_page(client: Client, url: str, repeats: int) -> dict[str, float | int]:

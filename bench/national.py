@@ -20,7 +20,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from kotacerdas.accounts.models import User  # noqa: E402
-from kotacerdas.core.national import seed_national  # noqa: E402
+from kotacerdas.seed.national import seed_national  # noqa: E402
 
 
 def timed(client: Client, url: str, repeat: int = 20) -> float:

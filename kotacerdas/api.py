@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -20,19 +19,20 @@ from kotacerdas.core.api_messages import (
     not_found_message,
 )
 from kotacerdas.core.api_support import (
+    PlatformAPI,
     bound_numbers,
     django_validation_fields,
     error_payload,
 )
+from kotacerdas.core.errors import EditConflict
 from kotacerdas.core.jobs import JobLimitReached
 from kotacerdas.masterplan.api import router as masterplan_router
-from kotacerdas.masterplan.services import EditConflict
 from kotacerdas.program.api import router as program_router
 from kotacerdas.regions.api import router as regions_router
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+api = PlatformAPI(
     title="Kota Cerdas API",
     version="1",
     description=(

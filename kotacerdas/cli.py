@@ -1,5 +1,6 @@
 """The `kotacerdas` console command: every Django management command, plus
-`demo`, `serve`, `worker` and `seed-national` (see kotacerdas/core/management)."""
+`serve` and `worker` (kotacerdas/core/management), `demo` and `seed-national`
+(kotacerdas/seed/management)."""
 
 import os
 import sys

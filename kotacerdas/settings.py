@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kotacerdas.regions",
     "kotacerdas.program",
     "kotacerdas.masterplan",
+    "kotacerdas.seed",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +73,7 @@ ROOT_URLCONF = "kotacerdas.urls"
 WSGI_APPLICATION = "kotacerdas.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "start"  # where one's work is (core.views.start)
+LOGIN_REDIRECT_URL = "start"  # where one's work is (site.views.start)
 LOGOUT_REDIRECT_URL = "home"
 
 TEMPLATES = [

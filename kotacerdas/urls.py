@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from kotacerdas.api import api
 from kotacerdas.core import views as core_views
+from kotacerdas.site import views as site_views
 
 
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
@@ -14,8 +15,8 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 urlpatterns = [
     path("favicon.ico", favicon),
-    path("", core_views.home, name="home"),
-    path("start/", core_views.start, name="start"),
+    path("", site_views.home, name="home"),
+    path("start/", site_views.start, name="start"),
     path("regions/", include("kotacerdas.regions.urls")),
     path("accounts/", include("kotacerdas.accounts.urls")),
     path("program/", include("kotacerdas.program.urls")),

@@ -2,11 +2,13 @@ import os
 
 import pytest
 from django.conf import settings as django_settings
+from django.test import Client
 from django.utils import translation
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, OPDKind, Region
+from tests import openapi
 
 PASSWORD = "a-Test-password-2026"
 
@@ -47,6 +49,13 @@ def english_outside_requests():  # type: ignore[no-untyped-def]
     assertions; pages and the API choose their language per request as usual."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def api_answers_as_documented(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every /api/ response a test client receives must match /api/v1/openapi.json:
+    its status listed for the operation, its body and headers as the schema says."""
+    monkeypatch.setattr(Client, "request", openapi.checking(Client.request))
 
 
 @pytest.fixture

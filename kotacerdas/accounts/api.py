@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils import translation
 from ninja import Router, Status
 
-from kotacerdas.accounts import services
+from kotacerdas.accounts import access, services
 from kotacerdas.accounts.models import ApiToken
 from kotacerdas.accounts.schemas import MeOut, TokenCreatedOut, TokenIn, TokenOut
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
@@ -29,7 +29,7 @@ def me(request: AuthedRequest) -> dict[str, Any]:
 
 @router.get("/tokens", response={200: list[TokenOut], 401: ErrorResponse}, summary="My API tokens")
 def list_tokens(request: AuthedRequest) -> list[ApiToken]:
-    return list(ApiToken.objects.filter(user=request.auth))
+    return list(access.tokens_of(request.auth))
 
 
 @router.post(

@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -9,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts import services
+from kotacerdas.accounts import access, services
 from kotacerdas.accounts.forms import LoginForm, TokenForm
-from kotacerdas.accounts.models import ApiToken, User
+from kotacerdas.accounts.models import ApiToken
 from kotacerdas.accounts.queries import token_audit
 from kotacerdas.core.pagination import paginate
 
@@ -36,7 +34,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "new_token": new_token,
-        "tokens": ApiToken.objects.filter(user=cast(User, request.user)),
+        "tokens": access.tokens_of(request.user),
         "audit_page": paginate(request, token_audit(request.user), per_page=10),
     }
     return render(request, "accounts/tokens.html", context)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core import access, jobs
+from kotacerdas.core import jobs
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
@@ -18,14 +18,14 @@ LIMITED = {**ERRORS, 429: ErrorResponse}
 @router.get("/jobs", response={200: list[JobOut], 401: ErrorResponse}, summary="My background jobs")
 @paginate(PageNumberWithTotal)
 def list_jobs(request: AuthedRequest) -> QuerySet:
-    return access.jobs_visible_to(request.auth)
+    return jobs.jobs_visible_to(request.auth)
 
 
 @router.get(
     "/jobs/{job_id}", response={200: JobOut, **ERRORS}, summary="A job's status and progress"
 )
 def get_job(request: AuthedRequest, job_id: UUID) -> Job:
-    return get_object_or_404(access.jobs_visible_to(request.auth), pk=job_id)
+    return get_object_or_404(jobs.jobs_visible_to(request.auth), pk=job_id)
 
 
 @router.post(
@@ -37,5 +37,5 @@ def get_job(request: AuthedRequest, job_id: UUID) -> Job:
     "person has as many jobs under way as allowed; 422 when the job has not failed.",
 )
 def retry_job(request: AuthedRequest, job_id: UUID) -> Status[Job]:
-    job = get_object_or_404(access.jobs_visible_to(request.auth), pk=job_id)
+    job = get_object_or_404(jobs.jobs_visible_to(request.auth), pk=job_id)
     return Status(202, jobs.retry_job(request.auth, job))

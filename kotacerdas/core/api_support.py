@@ -1,7 +1,6 @@
 """What every API router shares: authentication, pagination, the error shape."""
 
 import datetime
-import zoneinfo
 from math import ceil
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -11,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import PaginationBase
 from ninja.security import HttpBearer, SessionAuth
@@ -19,7 +17,7 @@ from pydantic import AfterValidator, AllowInfNan, BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from kotacerdas.core import api_messages
+from kotacerdas.core import api_messages, localtime
 
 
 class AuthedRequest(HttpRequest):
@@ -66,6 +64,60 @@ class ErrorBody(Schema):
 
 class ErrorResponse(Schema):
     error: ErrorBody
+
+
+# Errors any route may answer, whatever its own response={...} says: the document lists
+# them on every operation they can reach, so clients and the tests' validation expect them.
+_SHARED_ERRORS = {
+    400: "The request could not be read: a NUL character, a body that is not JSON, "
+    "a broken upload.",
+    401: "Not logged in, and no valid API token.",
+    403: "The session's CSRF token is missing or wrong (browser writes).",
+    422: "A parameter or field is not valid; `fields` names each one.",
+}
+_UNSAFE_METHODS = {"post", "put", "patch", "delete"}
+
+
+def document_shared_errors(schema: dict[str, Any]) -> None:
+    """Add the shared errors to each operation of `schema` that can answer them: 400 to
+    all (core.middleware refuses NUL anywhere), 422 to those that read a parameter or a
+    body, 401 to those that need a login, 403 to session writes (CSRF)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    if "ErrorResponse" not in components:
+        generated = ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(generated.pop("$defs", {}))
+        components["ErrorResponse"] = generated
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+    for operations in schema.get("paths", {}).values():
+        for method, operation in operations.items():
+            security = {name for option in operation.get("security", []) for name in option}
+            reachable = {400}
+            if operation.get("parameters") or operation.get("requestBody"):
+                reachable.add(422)
+            if security:
+                reachable.add(401)
+            if method in _UNSAFE_METHODS and BrowserSessionAuth.__name__ in security:
+                reachable.add(403)
+            responses = operation.setdefault("responses", {})
+            declared = {int(status) for status in responses}
+            for status in sorted(reachable - declared):
+                responses[status] = {"description": _SHARED_ERRORS[status], "content": content}
+
+
+class PlatformAPI(NinjaAPI):
+    """The API root: its OpenAPI document lists the errors every route shares, and names
+    each operation by its function alone, so moving an endpoint between modules leaves
+    clients generated from the document unchanged (tests check the names are unique)."""
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        return str(operation.view_func.__name__)
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_shared_errors(schema)
+        return schema
 
 
 def error_payload(
@@ -138,9 +190,7 @@ def _sane_datetime(value: datetime.datetime) -> datetime.datetime:
             "Write a date between the years {min_year} and {max_year}.",
             {"min_year": MIN_YEAR, "max_year": MAX_YEAR},
         )
-    if timezone.is_naive(value):
-        return timezone.make_aware(value, zoneinfo.ZoneInfo(settings.TIME_ZONE))
-    return value
+    return localtime.read_typed(value)
 
 
 def _bounded(annotation: Any) -> Any:

@@ -21,6 +21,8 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from kotacerdas.core import money
+
 T = TypeVar("T")
 
 
@@ -109,9 +111,7 @@ def is_money(field: Field) -> bool:
 
 def format_rupiah(value: Any) -> str:
     """6500000000 -> "Rp6.500.000.000" (dots between thousands, as in Indonesia)."""
-    amount = int(Decimal(str(value)))
-    grouped = f"{abs(amount):,}".replace(",", ".")
-    return ("-Rp" if amount < 0 else "Rp") + grouped
+    return money.format_rupiah(int(Decimal(str(value))))
 
 
 def format_number(value: Any) -> str:

@@ -11,6 +11,7 @@ import mimetypes
 import posixpath
 import re
 import unicodedata
+from typing import Any
 from urllib.parse import quote
 
 from django.db.models.fields.files import FieldFile
@@ -112,3 +113,10 @@ def serve_file(
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def serve_job_file(job: Any) -> FileResponse:
+    """A job's result (a document, an export) as an attachment, under the name it was
+    saved with; the caller has decided who may fetch it."""
+    name = (job.result_file.name or "").rsplit("/", 1)[-1]
+    return serve_file(job.result_file, name, inline=False)

@@ -2,7 +2,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.core.money import group_thousands, parse_rupiah
 from kotacerdas.core.numbers import plain_number_text
 
 
@@ -46,3 +50,37 @@ class IndonesianNumberField(forms.DecimalField):
         if isinstance(value, Decimal):  # no grouping, decimal comma
             return f"{value.normalize():f}".replace(".", ",")
         return value
+
+
+class RupiahField(forms.CharField):
+    """Whole Rupiah as people type them (core.money.parse_rupiah), shown grouped the way
+    the page's language writes numbers."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    default_error_messages = {
+        "invalid": _("Write whole Rupiah, e.g. 250.000.000."),
+        "negative": _("A budget cannot be negative."),
+    }
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int):
+            grouped = group_thousands(abs(value))
+            if translation.get_language() == "en":
+                grouped = grouped.replace(".", ",")
+            return ("-" if value < 0 else "") + grouped
+        return value
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = str(super().to_python(value) or "").strip()
+        if not text:
+            return None
+        try:
+            # Amounts over MAX_BUDGET_AMOUNT are refused by the service, which says so.
+            return parse_rupiah(text)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value is not None and value < 0:
+            raise ValidationError(self.error_messages["negative"], code="negative")

@@ -22,8 +22,6 @@ exports can run again safely. A failed job can be tried again (``retry_job``).
 import json
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -40,46 +38,27 @@ from django_tasks import task
 
 from kotacerdas.core import access
 from kotacerdas.core.audit import acting_as, service
+from kotacerdas.core.job_kinds import (  # noqa: F401 (the tasks modules register here)
+    _KINDS,
+    Progress,
+    job_description,
+    job_kind,
+    job_label,
+)
 from kotacerdas.core.models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, str | Promise], None]
-Handler = Callable[[Job, Progress], None]
-Describe = Callable[[dict[str, Any]], str]
-
 ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
 
 
-@dataclass(frozen=True)
-class JobKind:
-    name: str
-    label: str | Promise
-    handler: Handler
-    describe: Describe | None = None
-
-
-_KINDS: dict[str, JobKind] = {}
-
-
-def job_kind(
-    name: str, label: str | Promise, describe: Describe | None = None
-) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        _KINDS[name] = JobKind(name, label, handler, describe)
-        return handler
-
-    return register
-
-
-def job_label(name: str) -> str | Promise:
-    kind = _KINDS.get(name)
-    return kind.label if kind else name
-
-
-def job_description(job: Job) -> str:
-    kind = _KINDS.get(job.kind)
-    return kind.describe(job.params) if kind and kind.describe else ""
+def jobs_visible_to(user: Any) -> QuerySet[Job]:
+    """A person sees the jobs they asked for; the program office sees all."""
+    if access.is_program_office(user):
+        return Job.objects.all()
+    if not access.authenticated(user):
+        return Job.objects.none()
+    return Job.objects.filter(requested_by=user)
 
 
 class JobFailed(Exception):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.core import job_kinds
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -75,13 +77,9 @@ class Job(TimeStampedModel):
 
     @property
     def kind_label(self) -> str:
-        from kotacerdas.core.jobs import job_label
-
-        return str(job_label(self.kind))
+        return str(job_kinds.job_label(self.kind))
 
     @property
     def description(self) -> str:
         """What this job of its kind is about, from its parameters (no query)."""
-        from kotacerdas.core.jobs import job_description
-
-        return job_description(self)
+        return job_kinds.job_description(self)

@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core import access
 from kotacerdas.core.admin import download_link
-from kotacerdas.masterplan import models
-from kotacerdas.masterplan.documents.rupiah import format_rupiah
+from kotacerdas.core.money import format_rupiah
+from kotacerdas.masterplan import access, models
 
 PROVINCE = ("masterplan__region__province", admin.RelatedOnlyFieldListFilter)
 

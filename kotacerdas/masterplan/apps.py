@@ -11,7 +11,7 @@ class MasterplanConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kotacerdas.core.audit import register_money
-        from kotacerdas.masterplan import models, tasks  # noqa: F401 (registers job kinds)
+        from kotacerdas.masterplan import access, models, tasks, workspace  # noqa: F401 (tasks registers job kinds)
 
         for model in (
             models.Masterplan,
@@ -29,3 +29,5 @@ class MasterplanConfig(AppConfig):
             # A program's version only guards concurrent edits: not a change to show.
             auditlog.register(model, exclude_fields=["created_at", "updated_at", "version"])
         register_money(models.BudgetLine, "amount")
+        access.register_rules()
+        workspace.register()

@@ -10,7 +10,7 @@ class ProgramConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.program import models
+        from kotacerdas.program import models, workspace
 
         for model in (
             models.Cohort,
@@ -33,3 +33,4 @@ class ProgramConfig(AppConfig):
             models.Commitment,
         ):
             auditlog.register(model, exclude_fields=["created_at", "updated_at"])
+        workspace.register()

@@ -3,12 +3,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core import access, audit
+from kotacerdas.core import audit
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
 from kotacerdas.core.jobs import start_job
 from kotacerdas.core.models import Job
 from kotacerdas.core.schemas import JobOut
-from kotacerdas.regions import services
+from kotacerdas.regions import access, services
 from kotacerdas.regions.models import OPD, Dimension, Pillar, Province, Region
 from kotacerdas.regions.queries import get_region_or_404, search_regions
 from kotacerdas.regions.schemas import (
@@ -145,7 +145,9 @@ def delete_opd(request: AuthedRequest, opd_id: int) -> Status[None]:
 def region_audit(request: AuthedRequest, code: str) -> QuerySet:
     region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
-    opd_ids = OPD.objects.filter(region=region).values_list("pk", flat=True)
+    opd_ids = (
+        access.opds_visible_to(request.auth).filter(region=region).values_list("pk", flat=True)
+    )
     # With what is tagged with the region: its people's API tokens (created, revoked).
     return audit.entries_for(
         [(Region, [region.pk]), (OPD, list(opd_ids))], tagged={"region": region.pk}

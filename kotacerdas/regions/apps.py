@@ -10,7 +10,7 @@ class RegionsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.regions import models, tasks  # noqa: F401 (registers job kinds)
+        from kotacerdas.regions import access, models, tasks  # noqa: F401 (registers job kinds)
 
         for model in (
             models.Province,
@@ -22,3 +22,4 @@ class RegionsConfig(AppConfig):
             models.PillarElement,
         ):
             auditlog.register(model, exclude_fields=["created_at", "updated_at"])
+        access.register_rules()

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
 from kotacerdas.core.validators import line_problem
+from kotacerdas.regions import access
 from kotacerdas.regions.models import (
     ABBREVIATION_LENGTH,
     DUTIES_LENGTH,

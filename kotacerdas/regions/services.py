@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.regions import access
 from kotacerdas.regions.models import DUPLICATE_NAME, OPD, Region
 
 OPD_FIELDS = ("name", "abbreviation", "kind", "head_name", "duties")

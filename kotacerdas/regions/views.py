@@ -1,18 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.core import access, audit
+from kotacerdas.core import audit
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.jobs import JobLimitReached, start_job
 from kotacerdas.core.pagination import paginate
-from kotacerdas.program.models import BodyKind, Commitment, RegionalBody
-from kotacerdas.regions import services
+from kotacerdas.regions import access, services, workspace
 from kotacerdas.regions.forms import OPDForm, RegionFilterForm
 from kotacerdas.regions.models import OPD, Region
 from kotacerdas.regions.queries import get_region_or_404, search_regions
@@ -63,17 +62,17 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
-    """The region's private page: its OPDs, its people and its audit trail."""
+    """The region's private page: its OPDs, its people and its audit trail, with the
+    panels the apps above register (regions/workspace.py)."""
     region = get_region_or_404(code)
     access.require_region_private(request.user, region)
     opds = (
         access.opds_visible_to(request.user)
         .filter(region=region)
-        .annotate(officer_count=Count("officers"), commitment_signed_on=F("commitment__signed_on"))
+        .annotate(officer_count=Count("officers"), **workspace.opd_annotations())
     )
     opd_list = list(opds)
-    committed = sum(1 for opd in opd_list if opd.commitment_signed_on)
-    bodies = {body.kind: body for body in RegionalBody.objects.filter(region=region)}
+    can_manage = access.can_manage_region(request.user, region)
     people = access.users_visible_to(request.user).filter(region=region).select_related("opd")
     # With the masterplans' changes, budgets and targets included (they name the region).
     entries = audit.entries_for(
@@ -83,15 +82,12 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "region": region,
         "opds": opd_list,
+        "opd_columns": workspace.opd_columns(),
+        "opd_summaries": workspace.opd_summaries(opd_list),
+        "panels": workspace.workspace_panels(request, region, can_manage),
         "people": people.order_by("role", "last_name", "username"),
-        "can_manage": access.can_manage_region(request.user, region),
+        "can_manage": can_manage,
         "audit_page": paginate(request, entries, per_page=20),
-        "committed": committed,
-        "committed_percent": round(100 * committed / len(opd_list)) if opd_list else 0,
-        "bodies": [(kind, label, bodies.get(kind)) for kind, label in BodyKind.choices],
-        "masterplans": access.masterplans_visible_to(request.user)
-        .filter(region=region)
-        .order_by("-first_year"),
     }
     return render(request, "regions/region_workspace.html", context)
 
@@ -157,12 +153,13 @@ def opd_detail(request: HttpRequest, opd_id: int) -> HttpResponse:
     opd = get_object_or_404(
         access.opds_visible_to(request.user).select_related("region__province"), pk=opd_id
     )
+    can_manage = access.can_manage_region(request.user, opd.region)
     context = {
         "opd": opd,
         "region": opd.region,
-        "commitment": Commitment.objects.filter(opd=opd).first(),
         "officers": access.users_visible_to(request.user).filter(opd=opd),
-        "can_manage": access.can_manage_region(request.user, opd.region),
+        "can_manage": can_manage,
+        "panels": workspace.opd_panels(request, opd, can_manage),
         "audit_page": paginate(request, audit.entries_for([(OPD, [opd.pk])]), per_page=10),
     }
     return render(request, "regions/opd_detail.html", context)

@@ -78,8 +78,8 @@ def test_admin_is_for_staff_only(users, role) -> None:  # type: ignore[no-untype
 
 
 def test_program_office_staff_edits_reference_model_in_admin(users) -> None:  # type: ignore[no-untyped-def]
-    from kotacerdas.core.demo import program_office_group
     from kotacerdas.regions.models import Dimension
+    from kotacerdas.seed.accounts import program_office_group
 
     office = users["program_office"]
     office.is_staff = True

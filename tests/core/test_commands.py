@@ -4,11 +4,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.demo import SEED_REGIONS
 from kotacerdas.core.roles import Role
 from kotacerdas.masterplan.models import Masterplan
 from kotacerdas.program.models import Agreement, Cohort, SelectionDecision
 from kotacerdas.regions.models import OPD
+from kotacerdas.seed.accounts import SEED_REGIONS
 
 
 def test_demo_data_has_one_account_per_role_and_is_idempotent(db) -> None:  # type: ignore[no-untyped-def]

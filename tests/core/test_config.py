@@ -21,6 +21,7 @@ def _run_cli(**env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_malformed_database_url_is_a_one_line_error_naming_the_variable() -> None:
     result = _run_cli(KOTACERDAS_DEBUG="true", KOTACERDAS_DATABASE_URL="postgress//oops")
     assert result.returncode == 2
@@ -30,6 +31,7 @@ def test_malformed_database_url_is_a_one_line_error_naming_the_variable() -> Non
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_debug_off_without_secret_key_refuses_to_start() -> None:
     result = _run_cli(KOTACERDAS_DEBUG="false")
     assert result.returncode == 2
@@ -39,6 +41,7 @@ def test_debug_off_without_secret_key_refuses_to_start() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_defaults_start_in_debug_with_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = _run_cli(KOTACERDAS_DEBUG="true", KOTACERDAS_VAR_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core import access
 from kotacerdas.core.roles import Role
+from kotacerdas.masterplan import access
 from kotacerdas.masterplan.models import Masterplan, Program
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -41,6 +41,7 @@ def test_a_worker_unit_gives_a_running_job_time_and_kills_its_helpers() -> None:
     assert "--no-reload" in service["ExecStart"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze")
 def test_systemd_reads_the_units_without_complaint(tmp_path: Path) -> None:
     web = UNITS / "kotacerdas-web.service"

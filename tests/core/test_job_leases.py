@@ -149,6 +149,7 @@ def _wait_for(condition: Any, seconds: float, what: str) -> None:
     pytest.fail(f"not within {seconds} s: {what}")
 
 
+@pytest.mark.slow
 def test_a_job_whose_worker_is_killed_is_finished_by_another_worker(tmp_path: Path) -> None:
     env = operator_env(tmp_path, KOTACERDAS_JOB_LEASE_SECONDS="2", KOTACERDAS_JOB_ATTEMPTS="2")
     kotacerdas(env, "migrate", "-v0")

@@ -100,6 +100,7 @@ def test_unknown_job_kind_is_refused(users) -> None:  # type: ignore[no-untyped-
     assert not Job.objects.exists()
 
 
+@pytest.mark.slow
 def test_worker_process_runs_jobs_queued_in_the_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The web process only queues; `kotacerdas worker` (another process) runs the job."""
     env = operator_env(tmp_path)

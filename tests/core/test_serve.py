@@ -10,6 +10,8 @@ import pytest
 
 from tests.processes import KOTACERDAS, kotacerdas, operator_env
 
+pytestmark = pytest.mark.slow  # starts `kotacerdas serve`
+
 
 def _free_port() -> int:
     with socket.socket() as sock:

@@ -75,6 +75,7 @@ def test_a_child_that_keeps_dying_is_restarted_ever_more_slowly(
     assert [float(p) for p in pauses[:4]] == [0.05, 0.1, 0.2, 0.2]
 
 
+@pytest.mark.slow
 def test_the_demo_starts_a_new_worker_when_its_worker_is_killed(tmp_path: Path) -> None:
     # Debug on: static files are served uncompressed, so the demo starts in seconds.
     env = operator_env(

@@ -15,7 +15,7 @@ from kotacerdas.masterplan.models import Masterplan, MasterplanStatus, Program
 from kotacerdas.regions.models import OPD, OPDKind, Region
 from tests.masterplan.conftest_workflow import TEXTS, program_data, write_chapters
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSWORD = "Masterplan-Flow-2026"
 HEALTH_PROGRAM = "Rekam Medis Elektronik Puskesmas"
 

@@ -14,7 +14,7 @@ from kotacerdas.program import services
 from kotacerdas.program.models import Application, ApplicationStatus
 from kotacerdas.regions.models import Province, Region
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSWORD = "Program-Flow-2026"
 LEVELS = ["Belum ada", "Rintisan", "Berkembang", "Mapan", "Optimal"]
 CRITERIA = ["kebijakan", "tik", "anggaran"]

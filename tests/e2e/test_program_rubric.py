@@ -15,7 +15,7 @@ from kotacerdas.program import services
 from kotacerdas.program.models import Application, ApplicationStatus, RubricRevision
 from kotacerdas.regions.models import Region
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSWORD = "Rubric-Editor-2026"
 LEVELS = ["Belum ada", "Rintisan", "Berkembang", "Mapan", "Optimal"]
 

@@ -7,7 +7,7 @@ from kotacerdas.accounts.models import User
 from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, Region
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSWORD = "Batang-Smart-2026"
 
 

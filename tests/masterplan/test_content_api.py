@@ -9,6 +9,7 @@ from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Finding, Masterplan, MasterplanStatus, Program
 from tests.masterplan.conftest import program_input
 from tests.openapi import assert_matches_schema
+from tests.queries import assert_queries
 
 JSON = "application/json"
 
@@ -81,7 +82,7 @@ def test_profile_figures_over_api(users, plan, coordinator) -> None:  # type: ig
 
 
 def test_findings_are_listed_filtered_merged_and_set_aside(  # type: ignore[no-untyped-def]
-    users, plan, coordinator, officer, make_opd, batang, django_assert_max_num_queries
+    users, plan, coordinator, officer, make_opd, batang
 ) -> None:
     bappeda = make_opd(batang, "Bappeda Batang")
     own = users["opd_officer"].opd_id
@@ -102,7 +103,7 @@ def test_findings_are_listed_filtered_merged_and_set_aside(  # type: ignore[no-u
             {"kind": "potential", "title": f"Potensi {index}", "opd": bappeda.pk},
             content_type=JSON,
         )
-    with django_assert_max_num_queries(8):
+    with assert_queries("api GET /api/v1/masterplans/{masterplan_id}/findings (filtered)"):
         page = coordinator.get(url, {"kind": "potential", "page_size": 2})
     assert_matches_schema(page)
     assert page.json()["count"] == 3 and page.json()["pages"] == 2

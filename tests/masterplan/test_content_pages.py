@@ -19,11 +19,12 @@ from kotacerdas.masterplan.models import (
     RpjmdGoal,
     Strategy,
 )
-from kotacerdas.masterplan.services import content as content_services
+from kotacerdas.masterplan.services import analysis as analysis_services
 from tests.masterplan.conftest import program_input
 from tests.masterplan.pages import client_as as _as
 from tests.masterplan.pages import page_text as _text
 from tests.masterplan.pages import page_url as _url
+from tests.queries import assert_queries
 
 PAGES = ["introduction", "profile", "findings", "analyses", "vision"]
 SEES = {"office", "mentor", "coordinator", "officer"}
@@ -347,9 +348,7 @@ def test_findings_are_filtered_and_paginated_and_show_their_programs(
     assert client.get(_url(plan, "findings", "?opd=999999&page=x")).status_code == 200
 
 
-def test_content_pages_queries_do_not_grow_with_rows(
-    plan, people, other_opd, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+def test_content_pages_queries_do_not_grow_with_rows(plan, people, other_opd) -> None:  # type: ignore[no-untyped-def]
     coordinator = people["coordinator"]
     problems = [
         services.save_finding(
@@ -363,13 +362,21 @@ def test_content_pages_queries_do_not_grow_with_rows(
             plan,
             program_input(other_opd.pk, name=f"Program {n}", problems=[p.pk for p in problems]),
         )
-    for client in (_as(coordinator), _as(people["officer"])):
-        with django_assert_max_num_queries(9):
+    for client, name in [
+        (_as(coordinator), "page masterplan:findings (40 problems, coordinator)"),
+        (_as(people["officer"]), "page masterplan:findings (40 problems, OPD officer)"),
+    ]:
+        with assert_queries(name):
             assert client.get(_url(plan, "findings")).status_code == 200
     services.save_goal(coordinator, plan, code="T1", text="Tata kelola")
-    for page, limit in [("profile", 6), ("analyses", 8), ("vision", 9), ("findings/new", 6)]:
+    for page, name in [
+        ("profile", "page masterplan:profile (coordinator)"),
+        ("analyses", "page masterplan:analyses (coordinator)"),
+        ("vision", "page masterplan:vision (5 programs, coordinator)"),
+        ("findings/new", "page masterplan:finding-new (coordinator)"),
+    ]:
         client = _as(coordinator)
-        with django_assert_max_num_queries(limit):
+        with assert_queries(name):
             assert client.get(_url(plan, page)).status_code == 200, page
 
 
@@ -427,7 +434,7 @@ def test_bad_analyses_input_saves_nothing_and_keeps_the_typing(plan, people) -> 
 def test_prefill_fills_empty_readiness_from_the_assessment(plan, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # The published assessment itself is the content service's concern (and its tests').
     monkeypatch.setattr(
-        content_services, "assessed_readiness", lambda region: {"struktur": Decimal("3.4")}
+        analysis_services, "assessed_readiness", lambda region: {"struktur": Decimal("3.4")}
     )
     client = _as(people["coordinator"])
     client.cookies["django_language"] = "en"

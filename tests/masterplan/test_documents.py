@@ -20,14 +20,15 @@ from django.test import Client
 from django.utils import translation
 
 from kotacerdas.core.models import Job, JobStatus
+from kotacerdas.core.money import format_rupiah, rupiah_in_words
 from kotacerdas.masterplan import documents, services, tasks
 from kotacerdas.masterplan.documents import content, labels
 from kotacerdas.masterplan.documents.rows import lines
-from kotacerdas.masterplan.documents.rupiah import format_rupiah, rupiah_in_words
 from kotacerdas.masterplan.models import Masterplan, Program
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.seed.synthetic import build_synthetic_masterplan
 from tests.openapi import assert_matches_schema
+from tests.queries import assert_queries
 
 RUPIAH = re.compile(r"Rp\d{1,3}(?:\.\d{3})+")
 
@@ -114,7 +115,7 @@ def test_synthetic_masterplan_passes_the_checker_and_is_deterministic(batang: Re
 
 
 def test_seed_national_adds_masterplans_of_realistic_size(db: Any) -> None:
-    from kotacerdas.core.national import seed_masterplans, seed_national
+    from kotacerdas.seed.national import seed_masterplans, seed_national
 
     seed_national(scale=0.02, seed=5)
     assert seed_masterplans(3, seed=5, scale=0.02) == 3
@@ -128,6 +129,7 @@ def test_seed_national_adds_masterplans_of_realistic_size(db: Any) -> None:
         seed_masterplans(-1)
 
 
+@pytest.mark.slow
 def test_docx_opens_with_headings_programs_and_the_total_in_words(rendered: Rendered) -> None:
     paragraphs, text = _docx_text(rendered.docx_id)
     assert rendered.region in text and "Masterplan Smart City" in text
@@ -152,6 +154,7 @@ def test_docx_opens_with_headings_programs_and_the_total_in_words(rendered: Rend
     assert summary.title == f"Ringkasan eksekutif: {properties.title}"
 
 
+@pytest.mark.slow
 def test_english_on_request(rendered: Rendered) -> None:
     paragraphs, text = _docx_text(rendered.docx_en)
     chapters = [t for style, t in paragraphs if style == "Heading 1"]
@@ -177,6 +180,7 @@ def _pictures_under_headings(data: bytes) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_charts_are_pictures_in_their_places(rendered: Rendered) -> None:
     # Drawn in a child process while the text is written, then put where they belong.
     assert _pictures_under_headings(rendered.docx_en) == [
@@ -187,6 +191,7 @@ def test_the_charts_are_pictures_in_their_places(rendered: Rendered) -> None:
     assert len(docx.Document(io.BytesIO(rendered.summary_docx)).inline_shapes) == 3
 
 
+@pytest.mark.slow
 def test_weasyprint_pdf_has_the_expected_page_text(rendered: Rendered, tmp_path: Path) -> None:
     path = tmp_path / rendered.pdf_id.filename
     path.write_bytes(rendered.pdf_id.data)
@@ -200,6 +205,7 @@ def test_weasyprint_pdf_has_the_expected_page_text(rendered: Rendered, tmp_path:
     assert _pdf_pages(path) == rendered.pdf_id.pages >= 8
 
 
+@pytest.mark.slow
 def test_summary_is_two_to_four_pages(rendered: Rendered, tmp_path: Path) -> None:
     assert 2 <= rendered.summary_pdf.pages <= 4  # type: ignore[operator]
     assert rendered.summary_pdf.filename == "masterplan-batang-2024-2033-ringkasan.pdf"
@@ -216,6 +222,7 @@ def test_the_summary_of_a_large_masterplan_stays_within_four_pages(batang: Regio
     assert summary.filename == "masterplan-batang-2024-2033-summary-en.pdf"
 
 
+@pytest.mark.slow
 def test_libreoffice_converts_the_docx_files(rendered: Rendered, tmp_path: Path) -> None:
     full, summary = tmp_path / "full.docx", tmp_path / "summary.docx"
     full.write_bytes(rendered.docx_id)
@@ -240,10 +247,10 @@ def test_libreoffice_converts_the_docx_files(rendered: Rendered, tmp_path: Path)
 
 
 def test_gathering_reads_a_fixed_number_of_queries(
-    batang: Region, django_assert_max_num_queries: Any
+    batang: Region,
 ) -> None:
     plan = build_synthetic_masterplan(batang, programs=60)
-    with django_assert_max_num_queries(18):
+    with assert_queries("service masterplan.documents.content.gather (60 programs)"):
         gathered = content.gather(plan)
     assert len(gathered.programs) == 60
 
@@ -345,7 +352,7 @@ def test_only_those_who_see_the_masterplan_get_its_documents(
 
 
 def test_api_queues_a_document_and_lists_them(
-    users: dict[str, Any], small_plan: Masterplan, django_assert_max_num_queries: Any
+    users: dict[str, Any], small_plan: Masterplan
 ) -> None:
     plan = small_plan
     url = f"/api/v1/masterplans/{plan.pk}/documents"
@@ -360,7 +367,7 @@ def test_api_queues_a_document_and_lists_them(
         body = response.json()
         assert body["status"] == "queued" and body["fmt"] == "pdf" and body["summary"] is True
         assert body["links"]["job"] == f"/api/v1/jobs/{body['id']}"
-    with django_assert_max_num_queries(6):
+    with assert_queries("api GET /api/v1/masterplans/{masterplan_id}/documents (3 documents)"):
         listed = client.get(url)
     assert listed.status_code == 200
     assert_matches_schema(listed)

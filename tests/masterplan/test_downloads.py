@@ -106,7 +106,7 @@ def test_generated_document_is_a_named_attachment(people, document) -> None:  # 
 def test_admin_links_files_to_their_download_routes_never_to_media(
     users, legalised, document
 ) -> None:  # type: ignore[no-untyped-def]
-    from kotacerdas.core.demo import program_office_group
+    from kotacerdas.seed.accounts import program_office_group
 
     office = users["program_office"]
     office.is_staff = True

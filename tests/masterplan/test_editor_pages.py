@@ -10,20 +10,19 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.template import Context, Template
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from kotacerdas.core.forms import RupiahField
 from kotacerdas.core.models import Job, JobStatus
 from kotacerdas.core.roles import Role
 from kotacerdas.masterplan import services, spreadsheet
-from kotacerdas.masterplan.forms_editor import RupiahField
 from kotacerdas.masterplan.models import Masterplan, MasterplanStatus, Program
 from kotacerdas.masterplan.spreadsheet import layout
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
+from kotacerdas.seed.synthetic import build_synthetic_masterplan
 from tests.masterplan.conftest import program_input
+from tests.queries import assert_queries
 
 ROLES = ["program_office", "mentor", "unassigned_mentor", "coordinator", "other_coordinator"]
 ROLES += ["opd_officer", "anonymous"]
@@ -475,7 +474,7 @@ def test_the_overview_shows_checker_budget_actions_and_audit(users, plan, dinkes
 
 
 def test_the_programs_page_needs_the_same_queries_for_6_or_150_programs(  # type: ignore[no-untyped-def]
-    users, batang, batanghari, make_user, django_assert_max_num_queries
+    users, batang, batanghari, make_user
 ) -> None:
     big = build_synthetic_masterplan(batang, programs=150)
     small = build_synthetic_masterplan(batanghari, programs=6)
@@ -483,15 +482,15 @@ def test_the_programs_page_needs_the_same_queries_for_6_or_150_programs(  # type
     office = _as(users["program_office"])
     counts = []
     for plan in (small, big):
-        with CaptureQueriesContext(connection) as queries:
+        with assert_queries("page masterplan:programs (6 or 150 programs, office)") as queries:
             page = office.get(f"/masterplans/{plan.pk}/programs/")
         assert page.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
     coordinator = _as(users["coordinator"])
-    with django_assert_max_num_queries(16):
+    with assert_queries("page masterplan:programs (150 programs, coordinator)"):
         assert coordinator.get(f"/masterplans/{big.pk}/programs/").status_code == 200
-    with django_assert_max_num_queries(24):
+    with assert_queries("page masterplan:detail (150 programs, coordinator)"):
         assert coordinator.get(f"/masterplans/{big.pk}/").status_code == 200
 
 

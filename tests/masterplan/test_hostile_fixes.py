@@ -11,8 +11,8 @@ from django.utils import translation
 from kotacerdas.core.models import JobStatus
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Masterplan, Program
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.seed.synthetic import build_synthetic_masterplan
 from tests.masterplan.test_data_limits import _form
 
 HOSTILE = "Kota\x01 pintar\x0b untuk\x1b semua\uffff"

@@ -17,17 +17,17 @@ from django.test import override_settings
 from django.utils import translation
 from weasyprint import HTML
 
+from kotacerdas.core.money import numbers_in
 from kotacerdas.masterplan import documents
 from kotacerdas.masterplan.documents import content, labels, pdf_join
-from kotacerdas.masterplan.documents.rupiah import numbers_in
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.seed.synthetic import build_synthetic_masterplan
 
 TITLE = "Masterplan Smart City Kabupaten Batang 2024–2033"
 CONTENTS_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\d+)\s*$")
 DRAFT = "DRAFT"  # the watermark's word in the middle of a draft's footer
 # The module's fixture reads the database: the mark has pytest-django set it up.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # renders PDF books
 
 
 @dataclass(frozen=True)

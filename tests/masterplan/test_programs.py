@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from kotacerdas.masterplan import services
 from kotacerdas.masterplan.models import Program
 from tests.masterplan.conftest import program_input as _input
+from tests.queries import assert_queries
 
 
 def test_opd_officer_adds_a_program_for_own_opd_only(users, plan, make_opd, batang) -> None:  # type: ignore[no-untyped-def]
@@ -78,9 +79,9 @@ def test_the_second_of_two_concurrent_saves_is_told(users, plan) -> None:  # typ
     assert Program.objects.get(pk=program.pk).name == "Versi A"
 
 
-def test_checker_reads_the_stored_plan(users, plan, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_checker_reads_the_stored_plan(users, plan) -> None:  # type: ignore[no-untyped-def]
     services.save_program(users["coordinator"], plan, _input(users["opd_officer"].opd_id))
-    with django_assert_max_num_queries(10):
+    with assert_queries("service masterplan.services.check_masterplan"):
         report = services.check_masterplan(plan)
     codes = {f.code for f in report.findings}
     assert "dimension_without_program" in codes and "no_quick_wins" in codes

@@ -10,6 +10,7 @@ from kotacerdas.masterplan.models import ReviewComment
 from tests.masterplan import conftest_workflow
 from tests.masterplan.conftest_workflow import program_data
 from tests.openapi import assert_matches_schema
+from tests.queries import assert_queries
 
 # Shared fixtures (pytest finds fixtures by module attribute).
 dinkes = conftest_workflow.dinkes
@@ -127,7 +128,7 @@ def test_resolving_and_reopening_threads(users, plan) -> None:  # type: ignore[n
 
 
 def test_comment_threads_take_two_queries_however_many(  # type: ignore[no-untyped-def]
-    users, plan, program, django_assert_max_num_queries
+    users, plan, program
 ) -> None:
     people = [users["mentor"], users["coordinator"], users["opd_officer"]]
     for n in range(8):
@@ -136,7 +137,7 @@ def test_comment_threads_take_two_queries_however_many(  # type: ignore[no-untyp
             services.add_comment(people[m], plan, f"Balasan {n}.{m}", parent=thread)
         if n % 2:
             services.resolve_comment(users["mentor"], thread)
-    with django_assert_max_num_queries(2):
+    with assert_queries("service masterplan.services.comment_threads (8 threads)"):
         threads = services.comment_threads(plan)
         shown = [
             (

@@ -23,8 +23,8 @@ from kotacerdas.masterplan import documents, services
 from kotacerdas.masterplan.documents import charts, content, labels
 from kotacerdas.masterplan.legal_basis import NATIONAL_REGULATIONS, default_legal_basis
 from kotacerdas.masterplan.models import Masterplan, MasterplanStatus
-from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.seed.synthetic import build_synthetic_masterplan
 from tests.masterplan.pages import client_as, page_url
 
 HEAD = "Drs. H. Ahmad Santoso, M.Si."
@@ -115,6 +115,7 @@ def rendered(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Documents
 # The PDF ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_draft_carries_a_watermark_and_its_cover_no_status(rendered: Documents) -> None:
     pages = _texts(rendered.draft_pdf)
     assert all("DRAF" in page.split() for page in pages), "every page says DRAF"
@@ -129,6 +130,7 @@ def test_a_draft_carries_a_watermark_and_its_cover_no_status(rendered: Documents
     assert "Draf" not in _flat(summary[0])
 
 
+@pytest.mark.slow
 def test_the_status_and_date_are_in_the_files_properties(rendered: Documents) -> None:
     info = subprocess.run(
         ["/usr/bin/pdfinfo", "-"], input=rendered.draft_pdf, capture_output=True, check=True
@@ -140,11 +142,13 @@ def test_the_status_and_date_are_in_the_files_properties(rendered: Documents) ->
     assert properties.created is not None
 
 
+@pytest.mark.slow
 def test_an_approved_or_legalised_masterplan_has_no_watermark(rendered: Documents) -> None:
     for data in (rendered.approved_pdf, rendered.legalised_pdf):
         assert not any("DRAF" in page.split() for page in _texts(data))
 
 
+@pytest.mark.slow
 def test_the_signature_page_names_the_head_and_the_decree(rendered: Documents) -> None:
     pages = [_flat(page) for page in _texts(rendered.legalised_pdf)]
     last = pages[-1]
@@ -158,6 +162,7 @@ def test_the_signature_page_names_the_head_and_the_decree(rendered: Documents) -
     assert "Peraturan Bupati Batang Nomor … tanggal …" in draft_last and HEAD in draft_last
 
 
+@pytest.mark.slow
 def test_the_chapters_come_in_the_customary_order(rendered: Documents) -> None:
     pages = [_flat(page) for page in _texts(rendered.draft_pdf)]
     foreword = next(i for i, page in enumerate(pages) if page.startswith("Kata Pengantar"))
@@ -189,6 +194,7 @@ def test_the_chapters_come_in_the_customary_order(rendered: Documents) -> None:
     assert "Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis" in text
 
 
+@pytest.mark.slow
 def test_program_pages_are_legible_in_print(rendered: Documents) -> None:
     sizes = rendered.sizes
     assert len(sizes) > 200
@@ -224,6 +230,7 @@ def _xml(data: bytes, part: str) -> str:
         return archive.read(part).decode()
 
 
+@pytest.mark.slow
 def test_the_docx_has_a_real_table_of_contents_field(rendered: Documents) -> None:
     body = _xml(rendered.draft_docx, "word/document.xml")
     instructions = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", body)
@@ -235,6 +242,7 @@ def test_the_docx_has_a_real_table_of_contents_field(rendered: Documents) -> Non
         assert heading in body
 
 
+@pytest.mark.slow
 def test_the_docx_is_in_the_pdfs_font(rendered: Documents) -> None:
     styles = _xml(rendered.draft_docx, "word/styles.xml")
     fonts = set(re.findall(r'w:ascii="([^"]+)"', styles))
@@ -242,6 +250,7 @@ def test_the_docx_is_in_the_pdfs_font(rendered: Documents) -> None:
     assert "asciiTheme" not in styles
 
 
+@pytest.mark.slow
 def test_the_docx_lists_the_legal_basis_and_signature(rendered: Documents) -> None:
     document = docx.Document(io.BytesIO(rendered.legalised_docx))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -254,6 +263,7 @@ def test_the_docx_lists_the_legal_basis_and_signature(rendered: Documents) -> No
     assert "Draf" not in cover and "Status" not in cover
 
 
+@pytest.mark.slow
 def test_a_draft_docx_carries_a_watermark_until_approval(rendered: Documents) -> None:
     def headers(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -265,6 +275,7 @@ def test_a_draft_docx_carries_a_watermark_until_approval(rendered: Documents) ->
     assert "DRAF" not in headers(rendered.legalised_docx)
 
 
+@pytest.mark.slow
 def test_numbers_of_programs_do_not_wrap_in_the_docx(rendered: Documents) -> None:
     document = docx.Document(io.BytesIO(rendered.draft_docx))
     numbered = [t for t in document.tables if t.rows and t.rows[0].cells[0].text in ("No.", "No")]

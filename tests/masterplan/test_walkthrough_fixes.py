@@ -91,6 +91,7 @@ def test_the_demo_gives_the_mentor_a_masterplan_to_review(db) -> None:  # type: 
     assert "Submitted for review" in row
 
 
+@pytest.mark.slow
 def test_numbers_in_documents_follow_the_documents_language(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import io
     import re
@@ -98,10 +99,10 @@ def test_numbers_in_documents_follow_the_documents_language(db, tmp_path) -> Non
 
     import docx
 
+    from kotacerdas.core.money import format_rupiah
     from kotacerdas.masterplan import documents
-    from kotacerdas.masterplan.documents.rupiah import format_rupiah
-    from kotacerdas.masterplan.synthetic import build_synthetic_masterplan
     from kotacerdas.regions.models import Region
+    from kotacerdas.seed.synthetic import build_synthetic_masterplan
 
     # Kabupaten Pekalongan: a region without a masterplan, demo loaded or not.
     plan = build_synthetic_masterplan(Region.objects.get(pk="33.26"), programs=12, seed=1)

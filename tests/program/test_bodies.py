@@ -11,6 +11,7 @@ from kotacerdas.program import queries, services
 from kotacerdas.regions.imports import import_opds
 from kotacerdas.regions.models import OPD
 from tests import files
+from tests.queries import assert_queries
 
 COUNCIL = [
     services.MemberInput("M. Fadia Arafiq", "Bupati", "Pemkab Batang", "Pelindung"),
@@ -109,7 +110,7 @@ def test_commitments_and_share(users, batang) -> None:  # type: ignore[no-untype
     assert services.commitment_share(batang) == (1, 1)
 
 
-def test_funnel_counts_each_stage(users, cohort, batang, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_funnel_counts_each_stage(users, cohort, batang) -> None:  # type: ignore[no-untyped-def]
     from tests.program.conftest import submitted
 
     submitted(users["coordinator"], cohort, batang)
@@ -127,7 +128,7 @@ def test_funnel_counts_each_stage(users, cohort, batang, django_assert_max_num_q
         signed_by="Kepala",
         signed_on=date(2023, 6, 1),
     )
-    with django_assert_max_num_queries(6):
+    with assert_queries("service program.queries.funnel"):
         result = queries.funnel(cohort)
     assert result.total.counts == {
         "applied": 1,

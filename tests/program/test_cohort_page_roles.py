@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.demo import SEED_REGIONS, load_demo
-from kotacerdas.program.demo import load_program_demo
 from kotacerdas.program.models import Application
+from kotacerdas.seed.accounts import SEED_REGIONS, load_demo
+from kotacerdas.seed.program import load_program_demo
 
 JSON = "application/json"
 

@@ -8,12 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from kotacerdas.core.demo import SEED_REGIONS
 from kotacerdas.core.roles import Role
-from kotacerdas.program.demo import NEW_ASSESSOR, load_program_demo
-from kotacerdas.program.demo_files import photo, simple_pdf
 from kotacerdas.program.models import Agreement, AssessorAssignment, Commitment, Evidence
 from kotacerdas.program.uploads import check_pdf
+from kotacerdas.seed.accounts import SEED_REGIONS
+from kotacerdas.seed.program import NEW_ASSESSOR, load_program_demo
+from kotacerdas.seed.program_files import photo, simple_pdf
 
 
 def test_simple_pdf_is_a_real_pdf_with_its_text() -> None:

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.demo import SEED_REGIONS, load_demo
-from kotacerdas.program.demo import NEW_ASSESSOR, load_program_demo
 from kotacerdas.program.models import Application, AssessorAssignment, Cohort
+from kotacerdas.seed.accounts import SEED_REGIONS, load_demo
+from kotacerdas.seed.program import NEW_ASSESSOR, load_program_demo
 
 # A decimal number written with a point: "2.50", "4.475" (times such as "23.59 WIB" and
 # agreement numbers such as "HK.03.02" are not numbers of this kind).

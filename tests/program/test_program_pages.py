@@ -5,9 +5,10 @@ from django.test import Client
 from django.utils import timezone
 
 from kotacerdas.accounts.models import User
-from kotacerdas.core.demo import SEED_REGIONS, load_demo
-from kotacerdas.program.demo import load_program_demo
 from kotacerdas.program.models import Agreement, Application, AssessorAssignment
+from kotacerdas.seed.accounts import SEED_REGIONS, load_demo
+from kotacerdas.seed.program import load_program_demo
+from tests.queries import assert_queries
 
 
 @pytest.fixture
@@ -36,19 +37,19 @@ def _as(user: User | None) -> Client:
     return client
 
 
-def test_program_pages_have_bounded_queries(demo, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_program_pages_have_bounded_queries(demo) -> None:  # type: ignore[no-untyped-def]
     office = _as(demo["kantor.program"])
     batang = Application.objects.get(cohort__year=2023, region_id="33.25")
-    for url, limit in [
-        ("/program/", 10),
-        ("/program/2023/", 14),
-        ("/program/2023/selection/", 12),
-        ("/program/2023/rubric/", 12),
-        ("/program/2023/agreements/", 10),
-        ("/program/2023/dashboard/", 14),
-        (f"/program/applications/{batang.pk}/", 24),
+    for url, name in [
+        ("/program/", "page program:cohorts (demo, office)"),
+        ("/program/2023/", "page program:cohort (demo, office)"),
+        ("/program/2023/selection/", "page program:selection (demo, office)"),
+        ("/program/2023/rubric/", "page program:rubric (demo, office)"),
+        ("/program/2023/agreements/", "page program:agreements (demo, office)"),
+        ("/program/2023/dashboard/", "page program:dashboard (demo, office)"),
+        (f"/program/applications/{batang.pk}/", "page program:application (demo, office)"),
     ]:
-        with django_assert_max_num_queries(limit):
+        with assert_queries(name):
             assert office.get(url).status_code == 200, url
 
 

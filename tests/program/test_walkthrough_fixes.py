@@ -240,8 +240,8 @@ def test_opd_import_offers_a_sample_csv(users, batang) -> None:  # type: ignore[
 
 def test_demo_batang_has_most_opd_commitments(db) -> None:  # type: ignore[no-untyped-def]
     from kotacerdas.accounts.models import User
-    from kotacerdas.core.demo import SEED_REGIONS, load_demo
-    from kotacerdas.program.demo import load_program_demo
+    from kotacerdas.seed.accounts import SEED_REGIONS, load_demo
+    from kotacerdas.seed.program import load_program_demo
 
     load_demo()
     load_program_demo(User.objects.get(username="kantor.program"), SEED_REGIONS)

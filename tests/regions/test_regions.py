@@ -10,6 +10,7 @@ from kotacerdas.regions.models import (
     Province,
     Region,
 )
+from tests.queries import assert_queries
 
 
 def test_all_provinces_and_regions_are_loaded(db) -> None:  # type: ignore[no-untyped-def]
@@ -97,13 +98,13 @@ def test_region_list_htmx_returns_only_the_table(db) -> None:  # type: ignore[no
     assert "<html" not in body and "Kabupaten Batang" in body
 
 
-def test_region_pages_query_count_is_bounded(db, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_region_pages_query_count_is_bounded(db) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    with django_assert_max_num_queries(6):
+    with assert_queries("page regions:list (page 3, anonymous)"):
         client.get("/regions/?page=3")
-    with django_assert_max_num_queries(6):
+    with assert_queries("page regions:detail (anonymous)"):
         client.get("/regions/33.25/")
-    with django_assert_max_num_queries(8):
+    with assert_queries("page home (anonymous)"):
         client.get("/")
 
 

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, PageNumberWithTotal
-from kotacerdas.masterplan import services
+from kotacerdas.masterplan import access, services
 from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.api.programs import router as programs_router
 from kotacerdas.masterplan.models import (
@@ -49,9 +48,7 @@ router = Router(tags=["masterplans"], auth=AUTH)
 def _visible(request: AuthedRequest, model: Any, pk: int) -> Any:
     """An object of a masterplan the user may see, with its masterplan and region."""
     return get_object_or_404(
-        model.objects.filter(
-            masterplan__in=access.masterplans_visible_to(request.auth)
-        ).select_related("masterplan__region"),
+        access.content_visible_to(request.auth, model).select_related("masterplan__region"),
         pk=pk,
     )
 
@@ -112,14 +109,12 @@ def delete_figure(request: AuthedRequest, figure_id: int) -> Status[None]:
 # Potentials and problems -------------------------------------------------------------
 
 
-def _findings() -> QuerySet:
-    return Finding.objects.select_related("opd", "element").annotate(
-        program_count=Count("programs")
-    )
+def _findings(plan: Masterplan) -> QuerySet:
+    return plan.findings.select_related("opd", "element").annotate(program_count=Count("programs"))
 
 
 def _finding_out(finding: Finding) -> Finding:
-    return _findings().get(pk=finding.pk)
+    return _findings(finding.masterplan).get(pk=finding.pk)
 
 
 @router.get(
@@ -131,7 +126,7 @@ def _finding_out(finding: Finding) -> Finding:
 def list_findings(
     request: AuthedRequest, masterplan_id: int, filters: Query[PotentialOrProblemFilters]
 ) -> QuerySet:
-    findings = _findings().filter(masterplan=visible_plan(request, masterplan_id))
+    findings = _findings(visible_plan(request, masterplan_id))
     if filters.kind:
         findings = findings.filter(kind=filters.kind)
     if filters.opd is not None:
@@ -180,7 +175,7 @@ def delete_finding(request: AuthedRequest, finding_id: int) -> Status[None]:
 def merge(request: AuthedRequest, finding_id: int, payload: MergeIn) -> Any:
     keep = _visible(request, Finding, finding_id)
     wanted = set(payload.duplicates)
-    duplicates = list(Finding.objects.filter(masterplan=keep.masterplan, pk__in=wanted))
+    duplicates = list(keep.masterplan.findings.filter(pk__in=wanted))
     unknown = sorted(wanted - {d.pk for d in duplicates})
     if unknown:
         raise ValidationError(
@@ -206,7 +201,7 @@ def set_aside(request: AuthedRequest, finding_id: int, payload: SetAsideIn) -> A
 
 
 def _goal_out(goal: RpjmdGoal) -> RpjmdGoal:
-    return RpjmdGoal.objects.annotate(program_count=Count("programs")).get(pk=goal.pk)
+    return goal.masterplan.goals.annotate(program_count=Count("programs")).get(pk=goal.pk)
 
 
 @router.get("/masterplans/{masterplan_id}/goals", response={200: list[GoalOut], **ERRORS})

@@ -2,8 +2,8 @@
 
 from django.shortcuts import get_object_or_404
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import AuthedRequest, ErrorResponse
+from kotacerdas.masterplan import access
 from kotacerdas.masterplan.models import Masterplan
 
 ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse}

@@ -6,9 +6,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse, PageNumberWithTotal
-from kotacerdas.masterplan import services
+from kotacerdas.masterplan import access, services
 from kotacerdas.masterplan.api.lookup import visible_plan
 from kotacerdas.masterplan.messages import chapter_title, describe
 from kotacerdas.masterplan.models import Masterplan, Program
@@ -108,9 +107,7 @@ def add_program(request: AuthedRequest, masterplan_id: int, payload: ProgramIn) 
 )
 def update_program(request: AuthedRequest, program_id: int, payload: ProgramUpdateIn) -> Any:
     program = get_object_or_404(
-        Program.objects.filter(
-            masterplan__in=access.masterplans_visible_to(request.auth)
-        ).select_related("masterplan__region"),
+        access.content_visible_to(request.auth, Program).select_related("masterplan__region"),
         pk=program_id,
     )
     return services.save_program(

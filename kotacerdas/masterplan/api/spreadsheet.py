@@ -46,9 +46,9 @@ XLSX_DOWNLOAD = {
     "responses": {
         200: {
             "description": "An XLSX workbook.",
-            "content": {
-                spreadsheet.XLSX_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}
-            },
+            # OpenAPI 3.1 describes binary content by its media type alone, with no schema
+            # (a `type: string` schema would be checked against the raw bytes).
+            "content": {spreadsheet.XLSX_CONTENT_TYPE: {}},
         }
     }
 }

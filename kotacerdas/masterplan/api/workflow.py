@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status, UploadedFile
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest
-from kotacerdas.masterplan import services, versions
+from kotacerdas.masterplan import access, services, versions
 from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.models import Masterplan, ReviewComment
 from kotacerdas.masterplan.schemas_workflow import (
@@ -195,9 +194,9 @@ def add_comment(
 
 def _comment(request: AuthedRequest, comment_id: int) -> ReviewComment:
     return get_object_or_404(
-        ReviewComment.objects.filter(
-            masterplan__in=access.masterplans_visible_to(request.auth)
-        ).select_related("masterplan__region", "author", "resolved_by"),
+        access.content_visible_to(request.auth, ReviewComment).select_related(
+            "masterplan__region", "author", "resolved_by"
+        ),
         pk=comment_id,
     )
 

@@ -84,9 +84,9 @@ def render(
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     from kotacerdas.core.forked import beside, here
+    from kotacerdas.core.money import numbers_in
     from kotacerdas.masterplan.documents import charts, content, docx_render, pdf_book
     from kotacerdas.masterplan.documents import summary as summary_module
-    from kotacerdas.masterplan.documents.rupiah import numbers_in
 
     report = progress or (lambda percent, message: None)
     with translation.override(language), numbers_in(language), _no_full_collections():

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.projections.polar import PolarAxes
 
+from kotacerdas.core.money import group_thousands
 from kotacerdas.masterplan.documents.content import (
     BudgetTable,
     DimensionSection,
@@ -30,7 +31,6 @@ from kotacerdas.masterplan.documents.content import (
     horizon_labels,
     source_short,
 )
-from kotacerdas.masterplan.documents.rupiah import group_thousands
 
 DPI = 150
 FONT = "DejaVu Sans"

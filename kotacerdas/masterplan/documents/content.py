@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import formats, timezone, translation
 
+from kotacerdas.core.money import format_decimal
 from kotacerdas.masterplan.documents.rows import (
     SOURCE_ORDER,
     BudgetTable,
@@ -29,7 +30,6 @@ from kotacerdas.masterplan.documents.rows import (
     lines,
     source_short,
 )
-from kotacerdas.masterplan.documents.rupiah import format_decimal
 from kotacerdas.masterplan.models import (
     BudgetLine,
     FindingKind,

@@ -17,11 +17,11 @@ from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from kotacerdas.core.forked import Pending, beside
+from kotacerdas.core.money import rupiah_in_words
 from kotacerdas.masterplan.documents import labels, pdf_join
 from kotacerdas.masterplan.documents.charts import Charts, roadmap_pages
 from kotacerdas.masterplan.documents.content import MasterplanContent
 from kotacerdas.masterplan.documents.pdf_render import Pdf, chart_images, chart_urls, fetcher
-from kotacerdas.masterplan.documents.rupiah import rupiah_in_words
 
 # The share of the programs the child lays out: this process draws the charts and lays
 # out the other chapters meanwhile (tuned with ./scripts/bench masterplan-docs).

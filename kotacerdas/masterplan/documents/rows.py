@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from kotacerdas.masterplan.documents.rupiah import format_decimal, format_million, format_rupiah
+from kotacerdas.core.money import format_decimal, format_million, format_rupiah
 from kotacerdas.masterplan.models import FundingSource, Horizon
 
 SOURCE_ORDER = list(FundingSource.values)

@@ -11,15 +11,15 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from kotacerdas.core.forked import Pending
-from kotacerdas.masterplan.documents import docx_render, labels, pdf_join, pdf_render
-from kotacerdas.masterplan.documents.charts import Charts
-from kotacerdas.masterplan.documents.content import MasterplanContent, ProgramRow, source_short
-from kotacerdas.masterplan.documents.docx_xml import Bold, Col, Row, add_table, xml_safe
-from kotacerdas.masterplan.documents.rupiah import (
+from kotacerdas.core.money import (
     format_decimal,
     format_rupiah,
     rupiah_in_words,
 )
+from kotacerdas.masterplan.documents import docx_blocks, labels, pdf_join, pdf_render
+from kotacerdas.masterplan.documents.charts import Charts
+from kotacerdas.masterplan.documents.content import MasterplanContent, ProgramRow, source_short
+from kotacerdas.masterplan.documents.docx_xml import Bold, Col, Row, add_table, xml_safe
 
 # More quick wins than this are counted, not listed: the summary stays within 4 pages.
 QUICK_WINS_LISTED = 10
@@ -111,36 +111,36 @@ def render_summary_pdf(content: MasterplanContent, charts: Pending[Charts]) -> p
 def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> bytes:
     content = xml_safe(content)
     summary = summarise(content)
-    document, pictures = docx_render.new(content), docx_render.Pictures(charts)
+    document, pictures = docx_blocks.new(content), docx_blocks.Pictures(charts)
     document.sections[0].different_first_page_header_footer = False
     document.core_properties.title = f"{summary.title}: {document.core_properties.title}"
-    docx_render.styled(document, f"{summary.title}: {labels.title()}", "Title")
+    docx_blocks.styled(document, f"{summary.title}: {labels.title()}", "Title")
     heading = document.add_paragraph()
     run = heading.add_run(f"{content.region} · {content.period}")
     run.bold, run.font.size = True, Pt(13)
     add_table(document, [Col(2), Col(3)], [], [[Bold(k), v] for k, v in summary.key_figures])
     document.add_paragraph().add_run(_("In words: ") + summary.total_in_words).italic = True
-    docx_render.add_heading(document, _("Vision and missions"), 2)
+    docx_blocks.add_heading(document, _("Vision and missions"), 2)
     document.add_paragraph(content.vision or labels.empty())
-    docx_render.bullets(document, content.missions, numbered=True)
-    docx_render.add_heading(document, _("Programs and budget by dimension"), 2)
+    docx_blocks.bullets(document, content.missions, numbered=True)
+    docx_blocks.add_heading(document, _("Programs and budget by dimension"), 2)
     add_table(
         document,
         [Col(3), Col(1, "center"), Col(1, "center"), Col(2.2, "right")],
         [_("Dimension"), _("Programs"), _("Quick wins"), _("Budget (Rp)")],
         [[name, str(n), str(q), total] for name, n, q, total in summary.by_dimension],
     )
-    docx_render.add_heading(document, _("Budget by funding source"), 2)
+    docx_blocks.add_heading(document, _("Budget by funding source"), 2)
     add_table(
         document,
         [Col(2), Col(2.5, "right"), Col(1, "right")],
         [_("Source"), _("Budget (Rp)"), _("Share")],
         [list(row) for row in summary.by_source],
     )
-    docx_render.add_heading(document, _("Budget per year and funding source"), 2)
-    docx_render.budget_table(document, content.budget)
+    docx_blocks.add_heading(document, _("Budget per year and funding source"), 2)
+    docx_blocks.budget_table(document, content.budget)
     pictures.add(document, "budget", 15)
-    docx_render.add_heading(document, _("Quick wins"), 2)
+    docx_blocks.add_heading(document, _("Quick wins"), 2)
     if summary.quick_wins:
         rows: list[Row] = [
             [p.number, Bold(p.name), p.lead_opd, p.years, p.budget_total_rp]
@@ -157,7 +157,7 @@ def render_summary_docx(content: MasterplanContent, charts: Pending[Charts]) -> 
     else:
         document.add_paragraph(labels.empty())
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    docx_render.add_heading(document, _("Readiness and 10-year roadmap"), 2)
+    docx_blocks.add_heading(document, _("Readiness and 10-year roadmap"), 2)
     pictures.add(document, "readiness", 6.5)
     pictures.add(document, "roadmap", 13)
-    return docx_render.save(document, pictures)
+    return docx_blocks.save(document, pictures)

@@ -17,37 +17,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import limits
+from kotacerdas.masterplan import access, limits
 from kotacerdas.masterplan.limits import line_problem
 from kotacerdas.masterplan.models import (
     Finding,
     FindingKind,
     Masterplan,
-    PillarAnalysis,
     ProfileFigure,
     ProfileKey,
     Program,
     RpjmdGoal,
-    Strategy,
 )
-from kotacerdas.masterplan.services.programs import require_editable
-from kotacerdas.regions.models import OPD, DimensionElement, Pillar
+from kotacerdas.masterplan.services.editing import require_editable
+from kotacerdas.regions.models import OPD, DimensionElement
 
 __all__ = [
     "OVERVIEW_FIELDS",
     "FindingInput",
-    "assessed_readiness",
     "delete_finding",
     "delete_goal",
     "delete_profile_figure",
     "merge_findings",
-    "prefill_readiness",
     "save_finding",
     "save_goal",
-    "save_pillar_analysis",
-    "save_strategy",
     "set_aside_problem",
     "set_profile_figure",
     "update_overview",
@@ -84,7 +77,7 @@ _HUNDREDTH = Decimal("0.01")
 NEVER_NEGATIVE = frozenset(ProfileKey.values) - {ProfileKey.OTHER}
 
 
-def _require_coordinator(actor: Any, masterplan: Masterplan) -> None:
+def require_coordinator(actor: Any, masterplan: Masterplan) -> None:
     access.require(access.can_edit_masterplan(actor, masterplan))
     require_editable(masterplan)
 
@@ -100,7 +93,7 @@ def _same_plan(masterplan: Masterplan, obj: Any, name: str) -> None:
 @service
 def update_overview(actor: Any, masterplan: Masterplan, **fields: Any) -> Masterplan:
     """Change the named overview texts and the RPJMD period; the rest stays."""
-    _require_coordinator(actor, masterplan)
+    require_coordinator(actor, masterplan)
     errors: dict[str, list[str]] = {}
     candidate = copy.copy(masterplan)  # the caller's object changes only if all is valid
     for name, value in fields.items():
@@ -166,7 +159,7 @@ def set_profile_figure(
 ) -> ProfileFigure:
     """Record one profile figure. Setting a named figure (all but "other") again
     replaces the one recorded."""
-    _require_coordinator(actor, masterplan)
+    require_coordinator(actor, masterplan)
     _same_plan(masterplan, figure, "figure")
     errors: dict[str, list[str]] = {}
     if key not in ProfileKey.values:
@@ -227,7 +220,7 @@ def set_profile_figure(
 
 @service
 def delete_profile_figure(actor: Any, figure: ProfileFigure) -> None:
-    _require_coordinator(actor, figure.masterplan)
+    require_coordinator(actor, figure.masterplan)
     figure.delete()
 
 
@@ -323,7 +316,7 @@ def merge_findings(actor: Any, keep: Finding, duplicates: Sequence[Finding]) -> 
     """Fold duplicates into `keep`: programs that addressed a duplicate address `keep`,
     their descriptions and evidence are appended, and they stop counting on their own."""
     masterplan = keep.masterplan
-    _require_coordinator(actor, masterplan)
+    require_coordinator(actor, masterplan)
     if keep.merged_into_id is not None:
         raise ValidationError(_("%(title)s is itself merged into another.") % {"title": keep})
     unique = {d.pk: d for d in duplicates}
@@ -369,7 +362,7 @@ def merge_findings(actor: Any, keep: Finding, duplicates: Sequence[Finding]) -> 
 @service
 def set_aside_problem(actor: Any, finding: Finding, reason: str) -> Finding:
     """Say why no program addresses a problem; an empty reason takes it back."""
-    _require_coordinator(actor, finding.masterplan)
+    require_coordinator(actor, finding.masterplan)
     if finding.kind != FindingKind.PROBLEM:
         raise ValidationError(
             _("Only problems are set aside; %(title)s is a potential.") % {"title": finding}
@@ -389,7 +382,7 @@ def set_aside_problem(actor: Any, finding: Finding, reason: str) -> Finding:
 def save_goal(
     actor: Any, masterplan: Masterplan, *, code: str, text: str, goal: RpjmdGoal | None = None
 ) -> RpjmdGoal:
-    _require_coordinator(actor, masterplan)
+    require_coordinator(actor, masterplan)
     _same_plan(masterplan, goal, "goal")
     code, text = code.strip(), text.strip()
     errors: dict[str, list[str]] = {}
@@ -422,7 +415,7 @@ def save_goal(
 @service
 def delete_goal(actor: Any, goal: RpjmdGoal) -> None:
     """Delete a goal no program serves; one in use must be unlinked first."""
-    _require_coordinator(actor, goal.masterplan)
+    require_coordinator(actor, goal.masterplan)
     count = goal.programs.count()
     if count:
         raise ValidationError(
@@ -434,126 +427,3 @@ def delete_goal(actor: Any, goal: RpjmdGoal) -> None:
             % {"code": goal.code, "count": count}
         )
     goal.delete()
-
-
-# Readiness and SWOT per pillar -------------------------------------------------------
-
-
-@service
-def save_pillar_analysis(
-    actor: Any,
-    masterplan: Masterplan,
-    pillar_code: str,
-    *,
-    readiness: Any = None,
-    readiness_notes: str = "",
-    strengths: str = "",
-    weaknesses: str = "",
-    opportunities: str = "",
-    threats: str = "",
-) -> PillarAnalysis:
-    """Replace one pillar's readiness (1-5, two decimals; None clears it) and SWOT."""
-    _require_coordinator(actor, masterplan)
-    errors: dict[str, list[str]] = {}
-    pillar = Pillar.objects.filter(code=pillar_code).first()
-    if pillar is None:
-        errors["pillar"] = [_("Unknown readiness pillar.")]
-    score = None
-    if readiness is not None:
-        try:
-            score = Decimal(str(readiness))
-            valid = score.is_finite() and 1 <= score <= 5 and score == score.quantize(_HUNDREDTH)
-        except (InvalidOperation, ValueError):
-            valid = False
-        if not valid:
-            errors["readiness"] = [_("Readiness is a number from 1 to 5, e.g. 3.25.")]
-    texts = {
-        "readiness_notes": readiness_notes,
-        "strengths": strengths,
-        "weaknesses": weaknesses,
-        "opportunities": opportunities,
-        "threats": threats,
-    }
-    errors.update(
-        limits.text_errors(
-            texts={name: (value.strip(), limits.LONG_TEXT) for name, value in texts.items()}
-        )
-    )
-    if errors:
-        raise ValidationError(errors)
-    analysis = masterplan.pillar_analyses.filter(pillar=pillar).first() or PillarAnalysis(
-        masterplan=masterplan, pillar=pillar
-    )
-    analysis.readiness = score
-    analysis.readiness_notes = readiness_notes.strip()
-    analysis.strengths, analysis.weaknesses = strengths.strip(), weaknesses.strip()
-    analysis.opportunities, analysis.threats = opportunities.strip(), threats.strip()
-    analysis.full_clean(exclude=["masterplan", "pillar"], validate_constraints=False)
-    analysis.save()
-    return analysis
-
-
-def assessed_readiness(region: Any) -> dict[str, Decimal]:
-    """Score per pillar code of the region's latest scored application whose selection
-    is published: scores stay private to the program office until then."""
-    from kotacerdas.program.models import Application
-    from kotacerdas.program.services import application_score
-
-    application = (
-        Application.objects.filter(region=region, score__isnull=False)
-        .filter(decisions__run__published=True)
-        .select_related("cohort")
-        .order_by("-cohort__year")
-        .first()
-    )
-    if application is None:
-        return {}
-    return dict(application_score(application).per_pillar)
-
-
-@service
-def prefill_readiness(actor: Any, masterplan: Masterplan) -> int:
-    """Fill each pillar's empty readiness from the region's assessment; what the region
-    typed stays. Returns how many pillars were filled."""
-    _require_coordinator(actor, masterplan)
-    scores = assessed_readiness(masterplan.region)
-    if not scores:
-        return 0
-    existing = {a.pillar_id: a for a in masterplan.pillar_analyses.all()}
-    filled = 0
-    for pillar in Pillar.objects.filter(code__in=scores):
-        analysis = existing.get(pillar.pk) or PillarAnalysis(masterplan=masterplan, pillar=pillar)
-        if analysis.readiness is not None:
-            continue
-        analysis.readiness = min(max(scores[pillar.code], Decimal(1)), Decimal(5)).quantize(
-            _HUNDREDTH
-        )
-        analysis.save()
-        filled += 1
-    return filled
-
-
-# Strategy per element ----------------------------------------------------------------
-
-
-@service
-def save_strategy(
-    actor: Any, masterplan: Masterplan, element_code: str, text: str
-) -> Strategy | None:
-    """Set the strategy of one dimension element; empty text deletes it."""
-    _require_coordinator(actor, masterplan)
-    element = DimensionElement.objects.filter(code=element_code).first()
-    if element is None:
-        raise ValidationError({"element": _("Unknown dimension element.")})
-    problem = limits.text_problem(text.strip())
-    if problem:
-        raise ValidationError({"text": problem})
-    strategy = masterplan.strategies.filter(element=element).first()
-    if not text.strip():
-        if strategy is not None:
-            strategy.delete()
-        return None
-    strategy = strategy or Strategy(masterplan=masterplan, element=element)
-    strategy.text = text.strip()
-    strategy.save()
-    return strategy

@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
 from kotacerdas.core.jobs import start_job
 from kotacerdas.core.models import Job
-from kotacerdas.masterplan import tasks  # registers the job kind
+from kotacerdas.masterplan import (
+    access,
+    tasks,  # registers the job kind
+)
 from kotacerdas.masterplan.documents import FORMATS, LANGUAGES
 from kotacerdas.masterplan.models import Masterplan
 

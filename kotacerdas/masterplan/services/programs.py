@@ -10,9 +10,9 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import checker, limits
+from kotacerdas.core.errors import EditConflict
+from kotacerdas.masterplan import access, checker, limits
 from kotacerdas.masterplan.facts import plan_facts
 from kotacerdas.masterplan.models import (
     HORIZON_YEARS,
@@ -20,17 +20,12 @@ from kotacerdas.masterplan.models import (
     BudgetLine,
     IndicatorTarget,
     Masterplan,
-    MasterplanStatus,
     Program,
     ProgramIndicator,
 )
+from kotacerdas.masterplan.services.analysis import prefill_readiness
+from kotacerdas.masterplan.services.editing import EDITABLE, require_editable
 from kotacerdas.regions.models import OPD, DimensionElement, Region
-
-EDITABLE = (MasterplanStatus.DRAFT, MasterplanStatus.CHANGES_REQUESTED)
-
-
-class EditConflict(Exception):
-    """Someone saved the same program since this edit began: nothing was overwritten."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +59,6 @@ def can_edit_program(user: Any, masterplan: Masterplan, lead_opd_id: int | None)
     return access.can_edit_opd_content(user, masterplan, lead_opd_id)
 
 
-def require_editable(masterplan: Masterplan) -> None:
-    """Content changes only while the region writes: a draft, or changes requested."""
-    if masterplan.status not in EDITABLE:
-        raise ValidationError(
-            _("The masterplan is %(status)s and cannot be edited.")
-            % {"status": masterplan.get_status_display()}
-        )
-
-
 @service
 def start_masterplan(actor: Any, region: Region, first_year: int) -> Masterplan:
     access.require_manage_region(actor, region)
@@ -86,9 +72,6 @@ def start_masterplan(actor: Any, region: Region, first_year: int) -> Masterplan:
     masterplan = Masterplan(region=region, first_year=first_year)
     masterplan.full_clean()
     masterplan.save()
-    # Imported here: the content services import this module.
-    from kotacerdas.masterplan.services.content import prefill_readiness
-
     prefill_readiness(actor, masterplan)
     return masterplan
 

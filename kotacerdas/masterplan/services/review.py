@@ -14,9 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import limits
+from kotacerdas.masterplan import access, limits
 from kotacerdas.masterplan.models import Masterplan, Program, ReviewComment
 
 # The usual places a comment is about (besides "program-<id>"), for pages' choices.

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kotacerdas.core import access, audit
+from kotacerdas.core import audit
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import limits, versions
+from kotacerdas.masterplan import access, limits, versions
 from kotacerdas.masterplan.messages import describe
 from kotacerdas.masterplan.models import (
     Masterplan,

@@ -6,8 +6,8 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.masterplan import access
 from kotacerdas.masterplan.models import Masterplan
 from kotacerdas.masterplan.services.programs import (
     EDITABLE,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from kotacerdas.core.money import parse_rupiah
 from kotacerdas.core.numbers import plain_number_text
 from kotacerdas.formats.cells import read_text
 from kotacerdas.masterplan import limits
@@ -229,18 +230,14 @@ def year(value: Any) -> int:
     return found
 
 
-_RUPIAH_TEXT = re.compile(r"-?\s*(?:rp\.?\s*)?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,-|,00)?")
-
-
 def rupiah(value: Any) -> int:
-    """Whole Rupiah; text like "Rp1.500.000" is accepted, decimals are not."""
+    """Whole Rupiah; text like "Rp1.500.000" is read as the forms read it, decimals are not."""
     message = _("Write whole Rupiah without decimals, e.g. 250000000.")
     if isinstance(value, str):
-        match = _RUPIAH_TEXT.fullmatch(value.strip().lower())
-        if not match:
-            raise CellError(message)
-        digits = int(re.sub(r"\D", "", match.group(1)))
-        amount = -digits if value.strip().startswith("-") else digits
+        try:
+            amount = parse_rupiah(value)
+        except ValueError:
+            raise CellError(message) from None
     else:
         amount = whole(value, message)
     if amount > MAX_BUDGET_AMOUNT:

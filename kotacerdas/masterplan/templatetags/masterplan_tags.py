@@ -1,24 +1,13 @@
-"""Template filters of the masterplan pages: Rupiah the Indonesian way."""
+"""Template filters of the masterplan pages."""
 
 from typing import Any
 
 from django import template
 
-from kotacerdas.masterplan.documents.rupiah import format_rupiah
+from kotacerdas.core.templatetags import money
 
 register = template.Library()
-
-
-@register.filter
-def rupiah(amount: Any) -> str:
-    """12500000 -> "Rp12.500.000" (the documents use the same function); empty for
-    nothing, and the value unchanged if it is not a whole number."""
-    if amount is None or amount == "":
-        return ""
-    try:
-        return format_rupiah(int(amount))
-    except (TypeError, ValueError):
-        return str(amount)
+register.filter("rupiah", money.rupiah)  # the masterplan's templates load it from here
 
 
 @register.filter

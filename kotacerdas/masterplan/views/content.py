@@ -1,5 +1,4 @@
-"""Pages of the masterplan's content: the region's profile, potentials and problems,
-the analyses, and the vision with strategies and roadmap."""
+"""Pages of the content: introduction, profile, potentials and problems, analyses, vision."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -16,10 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kotacerdas.core import access
-from kotacerdas.masterplan import services
-from kotacerdas.masterplan.documents.rupiah import format_decimal
-from kotacerdas.masterplan.forms_content import (
+from kotacerdas.core.money import format_decimal
+from kotacerdas.masterplan import access, services
+from kotacerdas.masterplan.forms.common import apply_errors
+from kotacerdas.masterplan.forms.content import (
     AnalysisTextsForm,
     FindingFilterForm,
     FindingForm,
@@ -32,11 +31,11 @@ from kotacerdas.masterplan.forms_content import (
     SetAsideForm,
     StrategiesForm,
     VisionForm,
-    apply_errors,
 )
-from kotacerdas.masterplan.models import Finding, Masterplan, MasterplanStatus, Program
-from kotacerdas.masterplan.services.programs import EDITABLE
-from kotacerdas.regions.models import OPD, Dimension, Pillar
+from kotacerdas.masterplan.models import Finding, Masterplan
+from kotacerdas.masterplan.services.editing import EDITABLE
+from kotacerdas.masterplan.views.common import lock_message, plan_for, refuse_locked, report, to_id
+from kotacerdas.regions.models import Dimension, Pillar
 
 FINDINGS_PER_PAGE = 50
 OVERVIEW_FIELDS = ("vision", "missions", "targets", "roadmap", "implementation_steps")
@@ -56,52 +55,6 @@ class FindingRow:
     finding: Finding
     aside_form: SetAsideForm
     may_edit: bool
-
-
-def plan_for(request: HttpRequest, pk: int) -> Masterplan:
-    """The masterplan if the user may see it; 404 otherwise, so nobody learns it exists."""
-    return get_object_or_404(
-        access.masterplans_visible_to(request.user).select_related("region"), pk=pk
-    )
-
-
-def lock_message(plan: Masterplan) -> str:
-    """Why the plan cannot be edited now (empty when it can)."""
-    if plan.status in EDITABLE:
-        return ""
-    if plan.status == MasterplanStatus.SUBMITTED:
-        return _(
-            "The masterplan is submitted for review and cannot be edited now. "
-            "It opens again if the mentor requests changes."
-        )
-    return _("The masterplan is %(status)s and can no longer be edited.") % {
-        "status": plan.get_status_display().lower()
-    }
-
-
-def refuse_locked(request: HttpRequest, plan: Masterplan, route: str) -> HttpResponse | None:
-    """A write to a locked plan: say why and show the page again, read-only."""
-    message = lock_message(plan)
-    if not message:
-        return None
-    messages.error(request, message)
-    return redirect(route, pk=plan.pk)
-
-
-def to_id(value: Any) -> int:
-    """A primary key from a form or the address; 0 (no row has it) when it is not one."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def report(request: HttpRequest, form: Any, error: ValidationError) -> None:
-    """A service's refusal next to the fields of `form`, or as a message without one."""
-    if form is not None:
-        apply_errors(form, error)
-    else:
-        messages.error(request, " ".join(error.messages))
 
 
 def _context(plan: Masterplan, section: str, may_edit: bool, **extra: Any) -> dict[str, Any]:
@@ -187,13 +140,16 @@ def findings(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     is_coordinator, own_opd = _finding_editor(request, plan)
     open_findings = plan.findings.filter(merged_into=None)
-    opds = OPD.objects.filter(region_id=plan.region_id).order_by("name")
+    opds = access.opds_visible_to(request.user).filter(region_id=plan.region_id).order_by("name")
     filters = FindingFilterForm(request.GET or None, opds=opds)
     listed = (
         open_findings.select_related("opd", "element__dimension")
         .annotate(merged_count=Count("merged"))
         .prefetch_related(
-            Prefetch("programs", queryset=Program.objects.only("pk", "name").order_by("name"))
+            Prefetch(
+                "programs",
+                queryset=plan.programs.only("pk", "name", "masterplan_id").order_by("name"),
+            )
         )
         .order_by("opd__name", "kind", "title", "pk")
     )
@@ -301,7 +257,7 @@ def finding_form(request: HttpRequest, pk: int, finding_id: int | None = None) -
         refused := refuse_locked(request, plan, "masterplan:findings")
     ):
         return refused
-    opds = OPD.objects.filter(region_id=plan.region_id).order_by("name")
+    opds = access.opds_visible_to(request.user).filter(region_id=plan.region_id).order_by("name")
     if not is_coordinator:
         opds = opds.filter(pk=own_opd or 0)
     initial: dict[str, Any] = {"opd": own_opd}

@@ -1,5 +1,4 @@
-"""Pages of the review: comment threads, the workflow's actions (submit, request
-changes, approve, legalise), the status history, and the frozen versions compared."""
+"""Pages of the review: comment threads, the status history, and frozen versions compared."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -11,30 +10,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from kotacerdas.core import access
-from kotacerdas.core.feedback import report_errors
-from kotacerdas.masterplan import services, versions
-from kotacerdas.masterplan.documents.rupiah import format_rupiah
-from kotacerdas.masterplan.forms_content import (
-    ApproveForm,
-    CommentForm,
-    CompareForm,
-    LegaliseForm,
-    ReplyForm,
-    RequestChangesForm,
-    apply_errors,
-)
+from kotacerdas.core.money import format_rupiah
+from kotacerdas.masterplan import access, services, versions
+from kotacerdas.masterplan.diff import ProgramSummary, VersionDiff
+from kotacerdas.masterplan.forms.common import apply_errors
+from kotacerdas.masterplan.forms.review import CommentForm, CompareForm, ReplyForm
+from kotacerdas.masterplan.forms.workflow import ApproveForm, LegaliseForm, RequestChangesForm
 from kotacerdas.masterplan.models import (
     FundingSource,
     Horizon,
     IndicatorKind,
     Masterplan,
-    Program,
     ReviewComment,
 )
-from kotacerdas.masterplan.views.content import plan_for, to_id
+from kotacerdas.masterplan.views.common import plan_for, to_id
 from kotacerdas.regions.models import DimensionElement
 
 
@@ -46,11 +36,7 @@ class ThreadRow:
     about_url: str
 
 
-# Messages about a refused submission shown at most; the overview lists them all.
-MAX_SUBMIT_MESSAGES = 12
-
-
-def _review_context(request: HttpRequest, plan: Masterplan, **forms: Any) -> dict[str, Any]:
+def review_context(request: HttpRequest, plan: Masterplan, **forms: Any) -> dict[str, Any]:
     user = request.user
     may_comment = access.can_comment_on_masterplan(user, plan)
     is_reviewer = access.can_review_masterplan(user, plan)
@@ -92,9 +78,9 @@ def _review_context(request: HttpRequest, plan: Masterplan, **forms: Any) -> dic
 
 
 def _programs(plan: Masterplan) -> Any:
-    # Not plan.programs: through the related manager, each deferred row would fetch
-    # its masterplan_id again (one query per program).
-    return Program.objects.filter(masterplan_id=plan.pk).only("pk", "name").order_by("name")
+    # With masterplan_id: the related manager reads it from each row; deferred, it would
+    # cost one query per program.
+    return plan.programs.only("pk", "name", "masterplan_id").order_by("name")
 
 
 # Where each section of a comment is edited (routes taking the masterplan's pk).
@@ -184,72 +170,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 apply_errors(form, error)
             else:
                 messages.error(request, " ".join(error.messages))
-    return render(request, "masterplan/review.html", _review_context(request, plan, **forms))
-
-
-@login_required
-@require_POST
-def workflow(request: HttpRequest, pk: int) -> HttpResponse:
-    """One step of the workflow; the services decide who may take it and when."""
-    plan = plan_for(request, pk)
-    action = request.POST.get("action")
-    user = request.user
-    if action == "submit":
-        try:
-            version = services.submit(user, plan)
-        except ValidationError as error:
-            # The overview shows the checker's findings with links to each place.
-            found = error.messages
-            for message in found[:MAX_SUBMIT_MESSAGES]:
-                messages.error(request, message)
-            if len(found) > MAX_SUBMIT_MESSAGES:
-                messages.error(
-                    request,
-                    _("… and %(count)d more: see the checker's list on this page.")
-                    % {"count": len(found) - MAX_SUBMIT_MESSAGES},
-                )
-            return redirect("masterplan:detail", pk=plan.pk)
-        messages.success(
-            request,
-            _("The masterplan was submitted for review as version %(number)d.")
-            % {"number": version.number},
-        )
-        return redirect("masterplan:review", pk=plan.pk)
-    forms: dict[str, Any] = {
-        "request_changes": RequestChangesForm(request.POST, prefix="changes"),
-        "approve": ApproveForm(request.POST, prefix="approve"),
-        "legalise": LegaliseForm(request.POST, request.FILES, prefix="legal"),
-    }
-    form = forms.get(action or "")
-    if form is None:
-        messages.error(request, _("Unknown action; choose one of the buttons on this page."))
-        return redirect("masterplan:review", pk=plan.pk)
-    shown = {str(action): form}
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if action == "request_changes":
-                services.request_changes(user, plan, data["comment"])
-                done = _("Changes were requested; the region can edit the masterplan again.")
-            elif action == "approve":
-                services.approve(user, plan, data["comment"])
-                done = _("The masterplan is approved. The region can now legalise it.")
-            else:
-                services.legalise(
-                    user, plan, number=data["number"], date=data["date"], document=data["document"]
-                )
-                done = _("The masterplan is legalised.")
-            messages.success(request, done)
-            return redirect("masterplan:review", pk=plan.pk)
-        except ValidationError as error:
-            if "status" in getattr(error, "error_dict", {}):
-                # Someone else moved the plan on (or a second click): say so, show it now.
-                report_errors(request, error)
-                return redirect("masterplan:review", pk=plan.pk)
-            apply_errors(form, error, aliases={"file": "document"})
-    context = _review_context(request, plan, **shown)
-    context["open_action"] = action
-    return render(request, "masterplan/review.html", context)
+    return render(request, "masterplan/review.html", review_context(request, plan, **forms))
 
 
 @login_required
@@ -302,7 +223,7 @@ def rupiah(amount: int, *, signed: bool = False) -> str:
     return ("+" if signed and amount > 0 else "") + format_rupiah(amount)
 
 
-def readable_diff(diff: versions.VersionDiff) -> dict[str, Any]:
+def readable_diff(diff: VersionDiff) -> dict[str, Any]:
     """The diff with codes turned into names and amounts into Rupiah (one query)."""
     elements = {e.code: e for e in DimensionElement.objects.select_related("dimension")}
     dimensions = {e.dimension.code: e.dimension.name for e in elements.values()}
@@ -332,7 +253,7 @@ def readable_diff(diff: versions.VersionDiff) -> dict[str, Any]:
             for c in changes
         ]
 
-    def summary(p: versions.ProgramSummary) -> dict[str, Any]:
+    def summary(p: ProgramSummary) -> dict[str, Any]:
         return {
             "id": p.id,
             "name": p.name,
@@ -380,7 +301,14 @@ def readable_diff(diff: versions.VersionDiff) -> dict[str, Any]:
         "added": [summary(p) for p in diff.programs_added],
         "removed": [summary(p) for p in diff.programs_removed],
         "changed": changed,
-        "sections": diff.sections_changed,
+        "sections": [
+            {
+                "label": versions.SECTION_LABELS.get(s.section, s.section),
+                "added_lines": s.added_lines,
+                "removed_lines": s.removed_lines,
+            }
+            for s in diff.sections_changed
+        ],
         "totals": {
             "programs_before": totals.programs_before,
             "programs_after": totals.programs_after,

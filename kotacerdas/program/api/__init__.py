@@ -1,8 +1,10 @@
+"""The program over the API: one router per subject (the same subjects as services/ and
+views/), mounted in this order."""
+
 from ninja import Router
 
-from kotacerdas.program.api.agreements import router as agreements_router
-from kotacerdas.program.api.cohorts import router as cohorts_router
+from kotacerdas.program.api import agreements, applications, assessment, cohorts, selection
 
 router = Router()
-router.add_router("/", cohorts_router)
-router.add_router("/", agreements_router)
+for part in (cohorts, applications, assessment, selection, agreements):
+    router.add_router("/", part.router)

@@ -5,9 +5,8 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Status, UploadedFile
 
-from kotacerdas.core import access
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
-from kotacerdas.program import queries, services
+from kotacerdas.program import access, queries, services
 from kotacerdas.program.models import Agreement, Cohort, RegionalBody
 from kotacerdas.program.schemas import (
     AgreementOut,
@@ -30,12 +29,7 @@ ERRORS = {401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: Error
 
 
 def _agreements(request: AuthedRequest) -> Any:
-    regions = access.regions_with_private_access(request.auth)
-    return (
-        Agreement.objects.filter(application__region__in=regions)
-        .select_related("application__region", "application__cohort")
-        .prefetch_related("signatories", "steps__by")
-    )
+    return access.agreements_visible_to(request.auth)
 
 
 def _agreement(request: AuthedRequest, agreement_id: int) -> Agreement:
@@ -140,7 +134,7 @@ def archive(request: AuthedRequest, agreement_id: int) -> Agreement:
 def list_bodies(request: AuthedRequest, code: str) -> Any:
     region = get_region_or_404(code)
     access.require_region_private(request.auth, region)
-    return RegionalBody.objects.filter(region=region).prefetch_related("members")
+    return access.bodies_visible_to(request.auth).filter(region=region).prefetch_related("members")
 
 
 @router.put(
@@ -208,6 +202,11 @@ def upload_decree(request: AuthedRequest, code: str, kind: str, file: File[Uploa
     "/cohorts/{year}/funnel",
     response={200: FunnelOut, **ERRORS},
     summary="The national funnel by island group and province (program office)",
+    description="`?format=csv` or `?format=xlsx` answers the same table as a download.",
+    # The downloads, beside the JSON: media types alone (OpenAPI 3.1 binary content).
+    openapi_extra={
+        "responses": {200: {"content": {"text/csv": {}, queries.XLSX_TYPE: {}}}},
+    },
 )
 def funnel(request: AuthedRequest, year: int, format: str = "json") -> Any:
     access.require_program_office(request.auth)

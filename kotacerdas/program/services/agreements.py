@@ -11,8 +11,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
+from kotacerdas.program import access
 from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import (
     AGREEMENT_FLOW,

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from kotacerdas.core import access
 from kotacerdas.core.audit import service
 from kotacerdas.core.validators import line_problem
+from kotacerdas.program import access
 from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import BodyMember, Commitment, RegionalBody
 from kotacerdas.program.uploads import check_pdf

@@ -1,0 +1,197 @@
+"""Demo data of the masterplans the other seed regions are writing: drafts in progress,
+and Musi Rawas's, complete and submitted for review. masterplan.py writes them."""
+
+from kotacerdas.seed.masterplan_specs import Completion, PartialPlan, Program, outcome, output
+
+# Chapter I as far as each draft has got: the background first, the rest later.
+PARTIAL_INTRODUCTIONS: dict[str, dict[str, str]] = {
+    "15.04": {
+        "background": "Kabupaten Batang Hari membentang di sepanjang Sungai Batanghari; banyak desa "
+        "di tepi sungai dan kawasan perkebunan belum terjangkau sinyal, sehingga layanan publik "
+        "masih harus diurus ke ibu kota kabupaten di Muara Bulian.\n"
+        "Masterplan Smart City disusun agar layanan pemerintah, kesehatan dan peringatan dini "
+        "banjir dapat dijangkau dari desa.",
+        "purpose": "Menjadi pedoman Perangkat Daerah dalam merencanakan program smart city "
+        "2024–2033 yang selaras dengan RPJMD.",
+    },
+    "15.03": {
+        "background": "Kabupaten Sarolangun bertumpu pada perkebunan, pertambangan dan wisata "
+        "alam di wilayah hulu. Data wisata, pajak dan layanan perizinan masih tersebar di banyak "
+        "Perangkat Daerah dan belum dapat diakses secara daring.",
+    },
+    "17.03": {
+        "background": "Kabupaten Bengkulu Utara memiliki wilayah pesisir barat yang panjang dan "
+        "Pulau Enggano yang terpencil. Keterhubungan internet, layanan kecamatan dan informasi "
+        "harga bagi petani dan nelayan menjadi kebutuhan utama.",
+        "scope": "Seluruh wilayah Kabupaten Bengkulu Utara termasuk Pulau Enggano, 2024–2033, "
+        "pada enam dimensi smart city.",
+    },
+    "16.05": {
+        "background": "Kabupaten Musi Rawas adalah lumbung pangan Sumatera Selatan. Prevalensi "
+        "stunting, harga gabah di tingkat petani dan desa yang belum terhubung internet menjadi "
+        "pendorong penyusunan masterplan ini.",
+    },
+}
+
+B = 2023  # baseline year
+# fmt: off
+PARTIAL_PLANS = [
+    PartialPlan(
+        "15.04",  # Batanghari: economy and environment have no program yet; PAD unaddressed
+        {"leading_sectors": "Perkebunan kelapa sawit dan karet\nPertambangan batu bara\nPertanian dan perikanan di sepanjang Sungai Batanghari",
+         "vision": "Batang Hari Cerdas: layanan publik yang mudah dijangkau dari desa di sepanjang Sungai Batanghari"},
+        [("population", "", "310000", "jiwa", 2022, "Perkiraan dari BPS Kabupaten Batang Hari"),
+         ("area", "", "5804", "km²", 2022, "BPS Kabupaten Batang Hari (perkiraan)"),
+         ("blank_spots", "", "27", "desa", 2023, "Perkiraan Diskominfo Kabupaten Batang Hari")],
+        [("sinyal", "Diskominfo", "problem", "community", "Sinyal lemah di desa sepanjang Sungai Batanghari", "Desa di tepi sungai dan kawasan perkebunan belum terjangkau sinyal 4G.", "Pendataan Diskominfo 2023"),
+         ("imunisasi", "Dinkes", "problem", "health", "Pencatatan imunisasi dan gizi balita masih manual", "Laporan posyandu direkap dengan kertas setiap bulan.", "Laporan program gizi Dinkes 2023"),
+         ("banjir", "DPUPR", "problem", "security", "Banjir tahunan Sungai Batanghari tanpa peringatan dini", "Warga bantaran mengetahui kenaikan air dari kabar lisan.", "Rekap kejadian banjir 2023"),
+         ("pad", "BKD", "problem", "transaction-ecosystem", "Pendapatan asli daerah bergantung pada dana transfer", "Porsi PAD dalam APBD masih kecil.", "Laporan realisasi APBD 2023"),
+         ("sawit", "Bappeda", "potential", "industry", "Perkebunan kelapa sawit dan karet rakyat yang luas", "Bahan baku industri hilir dan sumber pendapatan warga.", "Statistik perkebunan 2022")],
+        [Program("internet", "Internet Desa Sepanjang Sungai Batanghari", "community", "Diskominfo", ("Bappeda",), "medium", (2024, 2027), "BTS dan internet kantor desa bersama BAKTI.",
+                 {"apbn": (3000, 2000, 0, 0), "apbd": (500, 500, 400, 400)},
+                 (output("Kantor desa dengan internet", "desa", (B, "60"), "80", "100", "115", "124"), outcome("Desa blank spot", "desa", (B, "27"), "20", "12", "5", "0")), ("sinyal",)),
+         Program("gizi", "Pencatatan Imunisasi dan Gizi Balita Digital", "health", "Dinkes", ("Diskominfo",), "medium", (2024, 2026), "Aplikasi posyandu terhubung ke puskesmas.",
+                 {"apbd": (350, 300, 300)},
+                 (output("Posyandu yang melapor daring", "%", (B, "10"), "40", "70", "100"), outcome("Cakupan imunisasi dasar lengkap", "%", (B, "82"), "87", "91", "95")), ("imunisasi",)),
+         Program("portal", "Portal Layanan Perizinan dan Adminduk", "public-service", "Diskominfo", ("Bag. Organisasi",), "medium", (2024, 2026), "Pengajuan layanan daring dari kecamatan.",
+                 {"apbd": (600, 500, 400)},
+                 (output("Layanan yang tersedia daring", "layanan", (B, "5"), "15", "25", "35"), outcome("Permohonan yang diajukan daring", "%", (B, "10"), "30", "50", "70"))),
+         Program("banjir", "Peringatan Dini Banjir Sungai Batanghari", "security", "DPUPR", ("DLH", "Diskominfo"), "medium", (2025, 2027), "Sensor muka air dan pesan otomatis ke desa bantaran.",
+                 {"apbd": (700, 400, 300)},
+                 (output("Pos sensor muka air", "pos", (B, "0"), "4", "8", "10"), outcome("Desa bantaran yang menerima peringatan", "%", (B, "0"), "40", "80", "100")), ("banjir",)),
+         Program("katalog", "Katalog Wisata dan Produk Lokal Daring", "tourism-branding", "Disparpora", ("Diskominfo",), "quick_win", (2024, 2024), "Laman wisata, kuliner dan kerajinan.",
+                 {"apbd": (120,)},
+                 (output("Destinasi dan produk yang ditampilkan", "entri", (B, "0"), "60"), outcome("Pengunjung laman", "ribu kunjungan", (B, "0"), "25")))],
+    ),
+    PartialPlan(
+        "15.03",  # Sarolangun: no Smart Living program; targets and an outcome still missing
+        {"leading_sectors": "Perkebunan karet dan kelapa sawit\nPertambangan batu bara\nPariwisata alam di wilayah hulu"},
+        [("population", "", "300000", "jiwa", 2022, "Perkiraan dari BPS Kabupaten Sarolangun"),
+         ("area", "", "6174", "km²", 2022, "BPS Kabupaten Sarolangun (perkiraan)"),
+         ("blank_spots", "", "35", "desa", 2023, "Perkiraan Diskominfo Kabupaten Sarolangun")],
+        [("akses", "Disparpora", "problem", "tourism-branding", "Akses transportasi dan sinyal ke destinasi wisata terbatas", "Destinasi alam di wilayah hulu sulit dijangkau dan tanpa sinyal, sehingga wisatawan enggan datang.", "Keterangan Kadis Kominfo pada penandatanganan nota kesepakatan, 28 Februari 2023"),
+         ("wisata", "Disparpora", "potential", "tourism-branding", "Wisata alam air terjun dan sungai di wilayah hulu", "Potensi wisata alam yang belum dikenal luas.", "Inventarisasi destinasi Disparpora 2023"),
+         ("peti", "DLH", "problem", "protection", "Pencemaran sungai akibat penambangan emas tanpa izin", "Kekeruhan dan merkuri di beberapa ruas sungai.", "Pemantauan kualitas air DLH 2023"),
+         ("rujukan", "Dinkes", "problem", "health", "Rujukan pasien dari desa terpencil lambat", "Jarak dan sinyal menghambat konsultasi puskesmas ke rumah sakit.", "Laporan rujukan Dinkes 2023"),
+         ("pad", "BKD", "potential", "transaction-ecosystem", "Potensi PAD dari layanan daring dan retribusi non-tunai", "Pendapatan bertambah bila layanan daring diperluas, sesuai arahan inventarisasi potensi per OPD.", "Rapat koordinasi smart city 2023")],
+        [Program("peta", "Peta Digital Destinasi Wisata Sarolangun", "tourism-branding", "Disparpora", ("Diskominfo",), "quick_win", (2024, 2024), "Peta akses, jarak dan ketersediaan sinyal setiap destinasi.",
+                 {"apbd": (100,)},
+                 (output("Destinasi yang dipetakan", "destinasi", (B, "0"), "25"), outcome("Wisatawan yang merencanakan kunjungan lewat peta", "ribu orang", (B, "0"), "10")), ("akses",), (),
+                 "Data destinasi sudah ada; cukup dipetakan dan diumumkan, hasilnya tampak dalam satu musim libur."),
+         Program("internet", "Internet Desa Wisata", "community", "Diskominfo", ("Disparpora",), "medium", (2024, 2027), "BTS dan Wi-Fi di desa wisata hulu.",
+                 {"apbn": (2500, 1500, 0, 0), "apbd": (400, 400, 300, 300)},
+                 (output("Desa wisata terhubung internet", "desa", (B, "2"), "5", "9", "12", "15"), outcome("Desa blank spot", "desa", (B, "35"), "28", "20", "12", "5")), ("akses",)),
+         Program("air", "Pemantauan Kualitas Air Sungai", "protection", "DLH", ("Diskominfo",), "medium", (2025, 2028), "Sensor kualitas air pada ruas sungai terdampak.",
+                 {"apbd": (600, 400, 300, 300)},
+                 (output("Titik pantau otomatis", "titik", (B, "0"), "3", "6"), outcome("Ruas sungai memenuhi baku mutu", "%", (B, "40"), "45", "50")), ("peti",)),
+         Program("retribusi", "e-Retribusi dan Pajak Daerah Non-Tunai", "transaction-ecosystem", "BKD", (), "medium", (2024, 2026), "Pembayaran non-tunai untuk pajak dan retribusi.",
+                 {"apbd": (300, 250, 200)},
+                 (output("Jenis pajak dan retribusi non-tunai", "jenis", (B, "2"), "6", "10", "14"), outcome("Penerimaan non-tunai", "%", (B, "10"), "30", "50", "70"))),
+         Program("portal", "Portal Layanan Publik Sarolangun", "public-service", "Diskominfo", ("Bag. Organisasi",), "medium", (2024, 2028), "Layanan daring terpadu untuk warga dan pelaku usaha.",
+                 {"apbd": (500, 450, 400, 350, 350)},
+                 (output("Layanan daring", "layanan", (B, "4"), "10", "18", "26", "32", "38"), outcome("Permohonan yang diajukan daring", "%", (B, "5"), "20", "35", "50", "65", "80"))),
+         Program("sekolah", "Sistem Informasi Sekolah", "learning", "Disdikbud", (), "medium", (2025, 2027), "Data peserta didik dan sarana sekolah dalam satu aplikasi.",
+                 {"apbd": (250, 200, 200)},
+                 (output("Sekolah yang memakai aplikasi", "sekolah", (B, "0"), "100", "200", "300"),))],
+    ),
+    PartialPlan(
+        "17.03",  # Bengkulu Utara: all dimensions drafted, one indicator without baseline
+        {"leading_sectors": "Perkebunan kelapa sawit dan karet\nPerikanan tangkap di pesisir barat dan Pulau Enggano\nPertanian pangan"},
+        [("population", "", "300000", "jiwa", 2022, "Perkiraan dari BPS Kabupaten Bengkulu Utara"),
+         ("area", "", "4424", "km²", 2022, "BPS Kabupaten Bengkulu Utara (perkiraan)"),
+         ("ict_coverage", "", "80", "% desa terlayani 4G", 2023, "Perkiraan Diskominfo Kabupaten Bengkulu Utara")],
+        [("enggano", "Diskominfo", "problem", "community", "Konektivitas Pulau Enggano terbatas", "Internet di Enggano bergantung pada satelit berkapasitas kecil.", "Laporan Diskominfo 2023"),
+         ("rujukan", "Dinkes", "problem", "health", "Rujukan pasien dari Pulau Enggano bergantung pada jadwal kapal", "Konsultasi dokter spesialis sulit dilakukan tepat waktu.", "Laporan rujukan Dinkes 2023"),
+         ("sampah", "DLH", "problem", "waste", "Sampah pasar di Arga Makmur belum terpilah", "Sampah organik pasar langsung dibuang ke TPA.", "Data persampahan DLH 2023"),
+         ("sawit", "Bappeda", "potential", "industry", "Perkebunan sawit dan karet rakyat", "Sumber pendapatan utama warga dan bahan baku industri.", "Statistik perkebunan 2022")],
+        [Program("enggano", "Internet Pulau Enggano dan Desa Pesisir", "community", "Diskominfo", ("Bappeda",), "medium", (2024, 2027), "Peningkatan kapasitas jaringan ke Enggano dan desa pesisir.",
+                 {"apbn": (4000, 2000, 0, 0), "apbd": (400, 400, 300, 300)},
+                 (output("Desa pesisir terhubung", "desa", (B, "10"), "16", "22", "28", "32"), outcome("Kecepatan internet rata-rata di Enggano", "Mbps", (B, "2"), "10", "20", "30", "40")), ("enggano",)),
+         Program("telemedisin", "Telemedisin Puskesmas Enggano", "health", "Dinkes", ("Diskominfo",), "medium", (2024, 2026), "Konsultasi jarak jauh puskesmas Enggano dengan RSUD.",
+                 {"dak": (900, 0, 0), "apbd": (250, 200, 200)},
+                 (output("Puskesmas dengan telemedisin", "puskesmas", (B, "0"), "2", "4", "6"), outcome("Rujukan yang cukup ditangani lewat telekonsultasi", "%", (B, "0"), "20", "35", "45")), ("rujukan",)),
+         Program("adminduk", "Layanan Adminduk dan Perizinan Daring", "public-service", "Diskominfo", ("Bag. Organisasi",), "quick_win", (2024, 2024), "Pengajuan dokumen kependudukan dari kecamatan.",
+                 {"apbd": (150,)},
+                 (output("Kecamatan yang melayani daring", "kecamatan", (B, "2"), "19"), outcome("Dokumen selesai dalam satu hari", "%", (B, "30"), "70")), (), (),
+                 "Aplikasi nasional sudah tersedia; cukup pelatihan operator kecamatan."),
+         Program("sampah", "Bank Sampah dan Pemilahan Sampah Pasar", "waste", "DLH", (), "medium", (2025, 2027), "Pemilahan sampah organik pasar dan bank sampah digital.",
+                 {"apbd": (200, 200, 150)},
+                 (output("Bank sampah aktif", "unit", (B, "5"), "15", "25", "35"), outcome("Sampah pasar yang terpilah", "%", (B, "5"), "25", "40", "55")), ("sampah",)),
+         Program("harga", "Informasi Harga Sawit dan Karet", "industry", "Bappeda", ("Diskominfo",), "medium", (2025, 2027), "Harga tandan buah segar dan karet harian untuk petani.",
+                 {"apbd": (150, 100, 100)},
+                 (output("Desa penerima informasi harga", "desa", (B, "0"), "60", "120", "200"), outcome("Petani yang menjual sesuai harga acuan", "%", (B, ""), "40", "55", "70"))),
+         Program("wisata", "Promosi Wisata Pantai dan Pulau Enggano", "tourism-branding", "Disparpora", ("Diskominfo",), "medium", (2025, 2028), "Promosi digital wisata bahari.",
+                 {"apbd": (200, 200, 150, 150)},
+                 (output("Konten promosi terbit", "konten", (B, "10"), "50", "100", "150", "200"), outcome("Kunjungan wisatawan", "ribu kunjungan", (B, "80"), "90", "100", "110", "120")))],
+    ),
+    PartialPlan(
+        "16.05",  # Musi Rawas: no quick win chosen yet; one problem not yet addressed
+        {"leading_sectors": "Perkebunan karet dan kelapa sawit\nPertanian padi sebagai lumbung pangan\nPerikanan darat",
+         "rpjmd_vision": "Musi Rawas Maju, Mandiri dan Bermartabat", "rpjmd_first_year": 2021, "rpjmd_last_year": 2026},
+        [("population", "", "400000", "jiwa", 2022, "Perkiraan dari BPS Kabupaten Musi Rawas"),
+         ("area", "", "6350", "km²", 2022, "BPS Kabupaten Musi Rawas (perkiraan)"),
+         ("apbd", "", "1850", "miliar Rp", 2023, "Perkiraan dari APBD Kabupaten Musi Rawas 2023")],
+        [("sinyal", "Diskominfo", "problem", "community", "Desa blank spot di wilayah perkebunan", "Desa di kawasan perkebunan belum terlayani sinyal.", "Pendataan Diskominfo 2023"),
+         ("padi", "Bappeda", "potential", "welfare", "Sentra padi dan perkebunan rakyat", "Musi Rawas dikenal sebagai lumbung padi Sumatera Selatan.", "Statistik pertanian 2022"),
+         ("stunting", "Dinkes", "problem", "health", "Data balita stunting belum terpadu", "Data posyandu, puskesmas dan desa tidak sama.", "e-PPGBM 2023"),
+         ("jalan", "DPUPR", "problem", "mobility", "Jalan produksi perkebunan rusak saat musim hujan", "Angkutan hasil kebun terhambat.", "Data kondisi jalan DPUPR 2023"),
+         ("pasar", "BKD", "problem", "transaction-ecosystem", "Retribusi pasar masih tunai", "Pemungutan tunai sulit diawasi.", "Laporan pendapatan 2023")],
+        [Program("internet", "Internet Desa dan BTS Wilayah Perkebunan", "community", "Diskominfo", ("Bappeda",), "medium", (2024, 2027), "BTS bersama BAKTI dan operator.",
+                 {"apbn": (3500, 2000, 0, 0), "apbd": (500, 400, 400, 300)},
+                 (output("Desa terhubung internet", "desa", (B, "150"), "170", "190", "200", "210"), outcome("Desa blank spot", "desa", (B, "40"), "30", "20", "10", "3")), ("sinyal",), ("T1",)),
+         Program("tani", "Sistem Informasi Pertanian dan Harga Gabah", "welfare", "Bappeda", ("Diskominfo",), "medium", (2024, 2028), "Harga gabah, jadwal tanam dan cuaca untuk kelompok tani.",
+                 {"apbd": (300, 250, 250, 200, 200)},
+                 (output("Kelompok tani pengguna", "kelompok", (B, "0"), "100", "250", "400", "550", "700"), outcome("Harga gabah di tingkat petani terhadap HPP", "%", (B, "95"), "98", "100", "102", "104", "105")), (), ("T2",)),
+         Program("stunting", "Pemantauan Stunting Terpadu", "health", "Dinkes", ("Bappeda",), "medium", (2024, 2026), "Dasbor balita berisiko dari posyandu dan desa.",
+                 {"apbd": (300, 300, 250)},
+                 (output("Posyandu yang melapor daring", "%", (B, "20"), "50", "80", "100"), outcome("Prevalensi stunting", "%", (B, "22"), "19", "16", "14")), ("stunting",)),
+         Program("pasar", "Retribusi Pasar Non-Tunai", "transaction-ecosystem", "BKD", (), "quick_win", (2024, 2024), "QRIS untuk retribusi pasar.",
+                 {"apbd": (120,)},
+                 (output("Pasar dengan QRIS", "pasar", (B, "0"), "12"), outcome("Retribusi pasar non-tunai", "%", (B, "0"), "35")), ("pasar",), (),
+                 "QRIS bank daerah sudah tersedia; cukup sosialisasi kepada petugas dan pedagang, hasilnya terlihat dalam satu tahun anggaran."),
+         Program("portal", "Portal Layanan Publik Musi Rawas", "public-service", "Diskominfo", ("Bag. Organisasi",), "medium", (2024, 2028), "Layanan daring terpadu.",
+                 {"apbd": (500, 400, 400, 350, 300)},
+                 (output("Layanan daring", "layanan", (B, "3"), "10", "18", "25", "30", "35"), outcome("Permohonan yang diajukan daring", "%", (B, "5"), "20", "35", "50", "65", "75")), (), ("T1",)),
+         Program("wisata", "Promosi Wisata Alam Musi Rawas", "tourism-branding", "Disparpora", (), "medium", (2025, 2027), "Promosi digital air terjun dan wisata alam.",
+                 {"apbd": (200, 150, 150)},
+                 (output("Konten promosi", "konten", (B, "5"), "40", "80", "120"), outcome("Kunjungan wisatawan", "ribu kunjungan", (B, "60"), "70", "80", "90"))),
+         Program("sekolah", "Sekolah Digital", "learning", "Disdikbud", ("Diskominfo",), "medium", (2025, 2028), "Perangkat dan pelatihan guru.",
+                 {"dak": (1500, 1000, 0, 0), "apbd": (300, 300, 250, 250)},
+                 (output("Sekolah penerima", "sekolah", (B, "10"), "40", "70", "100", "130"), outcome("Guru yang memakai pembelajaran digital", "%", (B, "20"), "40", "55", "70", "80"))),
+         Program("sampah", "Pengelolaan Sampah Terpadu", "waste", "DLH", (), "medium", (2025, 2029), "Bank sampah dan pemantauan armada.",
+                 {"apbd": (400, 350, 300, 300, 300)},
+                 (output("Bank sampah aktif", "unit", (B, "8"), "20", "35", "50", "60", "70"), outcome("Sampah terkelola", "%", (B, "35"), "40", "45", "50", "55", "60")))],
+        goals=[("T1", "Meningkatnya kualitas pelayanan publik berbasis elektronik"), ("T2", "Meningkatnya kesejahteraan petani dan pekebun")],
+        completion=Completion(
+            {"vision": "Musi Rawas Cerdas 2033: lumbung pangan yang terhubung, sehat dan melayani warganya dari desa",
+             "missions": "Menghubungkan seluruh desa dengan internet dan layanan publik daring\nMemperkuat ketahanan pangan dengan data pertanian dan harga yang terbuka\nMenurunkan stunting dengan data balita yang terpadu\nMengembangkan ekonomi daerah melalui transaksi non-tunai dan promosi wisata",
+             "targets": "Desa blank spot tinggal 3 desa pada 2027\nPrevalensi stunting turun ke 14% pada 2026\n75% permohonan layanan publik diajukan daring pada 2028\nSeluruh retribusi pasar dapat dibayar non-tunai pada 2026",
+             "gap_analysis": "Struktur: SDM TIK terbatas dan tersebar di OPD; kondisi yang diharapkan: tim teknis smart city lintas OPD.\nInfrastruktur: sekitar 40 desa perkebunan belum terlayani sinyal; kondisi yang diharapkan: seluruh kantor desa terhubung internet.\nSuprastruktur: SOP layanan daring dan kebijakan Satu Data belum ditetapkan; kondisi yang diharapkan: Perbup Satu Data dan SOP layanan daring.",
+             "roadmap": "2024 — Fondasi dan quick win: QRIS retribusi pasar, BTS desa bersama BAKTI, dasbor stunting.\n2025–2026 — Perluasan: portal layanan publik, sistem informasi pertanian, sekolah digital.\n2027–2033 — Pemantapan: integrasi data lintas OPD dan evaluasi dampak setiap program.",
+             "implementation_steps": "1. Penetapan masterplan dengan Peraturan Bupati dan pembentukan Tim Pelaksana smart city.\n2. Penjabaran program ke dalam RKPD dan Renja OPD setiap tahun.\n3. Pemantauan indikator setiap semester oleh Bappeda bersama Diskominfo.\n4. Evaluasi tahunan bersama tenaga ahli dan Dewan Smart City."},
+            {"struktur": ("Bupati menjadikan smart city program prioritas; Bappeda memimpin koordinasi lintas OPD.",
+                          "Pranata komputer sedikit; belanja TIK tersebar di banyak OPD.",
+                          "Pendampingan Kemkomdigi dan program talenta digital nasional.",
+                          "Keterbatasan fiskal daerah dan rotasi pegawai pengelola aplikasi."),
+             "infrastruktur": ("Kantor OPD di Muara Beliti terhubung fiber optik.",
+                               "Sekitar 40 desa di wilayah perkebunan belum terlayani sinyal.",
+                               "Program BTS BAKTI dan perluasan jaringan operator seluler.",
+                               "Banjir musiman dan pemadaman listrik merusak perangkat."),
+             "suprastruktur": ("Kebijakan SPBE daerah sudah ditetapkan.",
+                               "SOP layanan daring dan kebijakan Satu Data belum ada.",
+                               "Aplikasi umum nasional (SRIKANDI, SATUSEHAT, e-PPGBM) siap dipakai.",
+                               "Perubahan regulasi pusat yang cepat.")},
+            {"community": "Desa terhubung internet lebih dahulu di wilayah perkebunan yang masih blank spot.",
+             "welfare": "Data harga gabah, jadwal tanam dan cuaca yang terbuka bagi kelompok tani.",
+             "health": "Penurunan stunting dengan data balita by name by address dari posyandu dan desa.",
+             "public-service": "Layanan perizinan dan administrasi kependudukan yang dapat diajukan dari desa.",
+             "transaction-ecosystem": "Pembayaran pajak dan retribusi daerah secara non-tunai.",
+             "tourism-branding": "Promosi digital wisata alam Musi Rawas.",
+             "learning": "Pemerataan pembelajaran digital, mengutamakan sekolah di desa.",
+             "waste": "Pengurangan sampah dari sumber melalui bank sampah."},
+            {"jalan": "Ditangani melalui Renstra DPUPR dan DAK fisik bidang jalan, di luar lingkup masterplan smart city; kerusakan jalan dilaporkan warga melalui kanal aduan."},
+        ),
+    ),
+]
+# fmt: on
