@@ -22,7 +22,7 @@ from kotacerdas.masterplan.models import (
     Program,
     RpjmdGoal,
 )
-from kotacerdas.masterplan.schemas_content import (
+from kotacerdas.masterplan.schemas import (
     AnalysisIn,
     AnalysisOut,
     GoalIn,

@@ -14,7 +14,7 @@ from kotacerdas.core.api_support import AUTH, AuthedRequest
 from kotacerdas.masterplan import access, services, versions
 from kotacerdas.masterplan.api.lookup import ERRORS, visible_plan
 from kotacerdas.masterplan.models import Masterplan, ReviewComment
-from kotacerdas.masterplan.schemas_workflow import (
+from kotacerdas.masterplan.schemas import (
     ChangesSinceReviewOut,
     CommentIn,
     CompareOut,

@@ -1,35 +1,16 @@
+"""Programs over the API: budget lines, indicators with yearly targets."""
+
 from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
 from kotacerdas.masterplan.limits import LONG_TEXT, SHORT_TEXT, UNIT_TEXT
-from kotacerdas.masterplan.models import FundingSource, Horizon, MasterplanStatus
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-class MasterplanIn(Strict):
-    first_year: int = Field(ge=2015, le=2100)
-
-
-class MasterplanFilters(Schema):
-    region: str | None = Field(None, description="Region code, e.g. `33.25`.")
-    province: str | None = Field(None, description="Province code, e.g. `33`.")
-    status: Literal[*MasterplanStatus.values] | None = None  # type: ignore[valid-type]
-
-
-class MasterplanOut(Schema):
-    id: int
-    region_code: str = Field(alias="region_id")
-    first_year: int
-    last_year: int
-    status: str
-    vision: str
-
+from kotacerdas.masterplan.models import (
+    FundingSource,
+    Horizon,
+)
+from kotacerdas.masterplan.schemas.common import Strict
 
 # Targets and baselines are stored as DECIMAL(16, 3) (services.program_value_errors).
 NUMBER_RULE = (
@@ -84,34 +65,3 @@ class ProgramOut(Schema):
     start_year: int
     end_year: int
     version: int
-
-
-class FindingOut(Schema):
-    severity: str
-    code: str
-    anchor: str
-    message: str
-
-
-class ChapterScoreOut(Schema):
-    """How one chapter counts in the completeness score."""
-
-    code: str
-    title: str
-    weight: int = Field(description="Share of the score, out of 100.")
-    points: float = Field(description="Points earned: weight × passed checks / checks.")
-    passed: int
-    total: int
-    errors: int
-    warnings: int
-    complete: bool = Field(description="No error blocks submission in this chapter.")
-
-
-class CheckOut(Schema):
-    completeness: int
-    can_submit: bool
-    total_budget: int
-    budget_by_year: dict[int, int]
-    budget_by_source: dict[str, int]
-    findings: list[FindingOut]
-    chapters: list[ChapterScoreOut]

@@ -1,13 +1,15 @@
-"""API shapes of a masterplan's content: overview, profile, findings, goals, analyses,
-strategies. Ranges and texts are checked by the services, which name the field."""
+"""A masterplan's content over the API: overview, profile, potentials and problems, RPJMD goals, analyses and strategies."""
 
 from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from kotacerdas.masterplan.models import FindingKind, ProfileKey
-from kotacerdas.masterplan.schemas import Strict
+from kotacerdas.masterplan.models import (
+    FindingKind,
+    ProfileKey,
+)
+from kotacerdas.masterplan.schemas.common import Strict
 
 
 class OverviewOut(Schema):

@@ -1,11 +1,62 @@
-"""API shapes of the masterplan workflow: status, versions and their comparison, comments."""
+"""Masterplans over the API: starting, the list, the checker's findings and score, submission, review and versions."""
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from kotacerdas.masterplan.schemas import Strict
+from kotacerdas.masterplan.models import MasterplanStatus
+from kotacerdas.masterplan.schemas.common import Strict
+
+
+class MasterplanIn(Strict):
+    first_year: int = Field(ge=2015, le=2100)
+
+
+class MasterplanFilters(Schema):
+    region: str | None = Field(None, description="Region code, e.g. `33.25`.")
+    province: str | None = Field(None, description="Province code, e.g. `33`.")
+    status: Literal[*MasterplanStatus.values] | None = None  # type: ignore[valid-type]
+
+
+class MasterplanOut(Schema):
+    id: int
+    region_code: str = Field(alias="region_id")
+    first_year: int
+    last_year: int
+    status: str
+    vision: str
+
+
+class FindingOut(Schema):
+    severity: str
+    code: str
+    anchor: str
+    message: str
+
+
+class ChapterScoreOut(Schema):
+    """How one chapter counts in the completeness score."""
+
+    code: str
+    title: str
+    weight: int = Field(description="Share of the score, out of 100.")
+    points: float = Field(description="Points earned: weight × passed checks / checks.")
+    passed: int
+    total: int
+    errors: int
+    warnings: int
+    complete: bool = Field(description="No error blocks submission in this chapter.")
+
+
+class CheckOut(Schema):
+    completeness: int
+    can_submit: bool
+    total_budget: int
+    budget_by_year: dict[int, int]
+    budget_by_source: dict[str, int]
+    findings: list[FindingOut]
+    chapters: list[ChapterScoreOut]
 
 
 def _name(user: Any) -> str | None:
