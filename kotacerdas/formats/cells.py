@@ -84,7 +84,9 @@ def set_cell(sheet: "Worksheet", row: int, column: int, value: Any) -> "Cell":
 
 
 def append_row(sheet: "Worksheet", values: Sequence[Any]) -> None:
-    """Append a row below the last one, text kept as text."""
-    sheet.append([xlsx_value(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        _as_text(cell)
+    """Append a row below the last one, text kept as text. The cells are made here: asking
+    the sheet for its last row (max_row) scans every cell, so long sheets took quadratic
+    time."""
+    from openpyxl.cell.cell import Cell  # here: only code that writes XLSX loads openpyxl
+
+    sheet.append([_as_text(Cell(sheet, value=xlsx_value(value))) for value in values])

@@ -25,6 +25,12 @@ SHORT_TEXT = 200  # names and titles: a program, an indicator, a finding, a sour
 COMMENT_TEXT = 10_000  # a review comment or a reviewer's request
 LONG_TEXT = 20_000  # free text: vision, descriptions, SWOT, roadmap (about 8 pages)
 
+# Rows of one program: a budget line per year and funding source (ten years, six sources),
+# and a handful of output and outcome indicators. More is a slip or an attack, and would
+# make the program's page, the exports and the documents slow for everyone.
+MAX_BUDGET_LINES = 60
+MAX_INDICATORS = 30
+
 # A decree (Perbup/Perwali) of the smart-city movement is dated from its start, and never
 # more than a year ahead (a decree signed now that takes effect next year).
 EARLIEST_DECREE = datetime.date(2015, 1, 1)

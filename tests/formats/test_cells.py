@@ -70,3 +70,20 @@ def test_region_csv_export_holds_no_formula(  # type: ignore[no-untyped-def]
     text = job.result_file.read().decode("utf-8")
     assert "'=cmd" in text
     assert assert_no_formulas_in_csv(text) > 0
+
+
+def test_append_row_does_not_scan_the_sheet(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Asking a sheet for its last row reads every cell: done per appended row, a long
+    export took quadratic time (3,000 indicators timed the export out)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    sheet = Workbook().active
+
+    def scanned(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("append_row scanned the sheet")
+
+    monkeypatch.setattr(Worksheet, "max_row", property(scanned))
+    for number in range(3):
+        cells.append_row(sheet, ["=SUM(A1)", number])
+    assert [(c.value, c.data_type) for c in sheet[3]] == [("'=SUM(A1)", "s"), (2, "n")]

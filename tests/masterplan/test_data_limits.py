@@ -427,3 +427,40 @@ def test_a_decree_from_1900_is_refused(users, plan) -> None:  # type: ignore[no-
             )
         assert set(error.value.message_dict) == {field}
     assert Masterplan.objects.get(pk=plan.pk).status == MasterplanStatus.APPROVED
+
+
+# Rows of one program ------------------------------------------------------------------
+
+
+def test_a_program_holds_at_most_its_limit_of_indicators(users, plan) -> None:  # type: ignore[no-untyped-def]
+    """3,000 indicators were accepted, and the program's page and the export then timed
+    out for everyone."""
+    client = _client(users["coordinator"])
+    body = _body(users["opd_officer"].opd_id)
+    url = f"/api/v1/masterplans/{plan.pk}/programs"
+    too_many = {**body, "indicators": body["indicators"] * (limits.MAX_INDICATORS + 1)}
+    refused = client.post(url, too_many, content_type="application/json")
+    assert refused.status_code == 422, refused.content
+    assert _fields(refused) == {"indicators"}
+    assert f"At most {limits.MAX_INDICATORS} rows" in refused.json()["error"]["message"]
+    assert not Program.objects.exists()
+    enough = {**body, "indicators": body["indicators"] * limits.MAX_INDICATORS}
+    assert client.post(url, enough, content_type="application/json").status_code == 201
+
+
+def test_the_program_form_refuses_a_flood_of_rows_at_once(users, plan) -> None:  # type: ignore[no-untyped-def]
+    """A posted TOTAL_FORMS of 10**26 built every form (a 10 MB page after 40 s)."""
+    response = _client(users["coordinator"]).post(
+        f"/masterplans/{plan.pk}/programs/new/",
+        {
+            "name": "Puskesmas Digital",
+            "budget-TOTAL_FORMS": "1",
+            "budget-INITIAL_FORMS": "0",
+            "indicators-TOTAL_FORMS": "99999999999999999999999999",
+            "indicators-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert f"at most {limits.MAX_INDICATORS} forms" in response.content.decode()
+    assert len(response.content) < 1_000_000
+    assert not Program.objects.exists()

@@ -220,10 +220,26 @@ class ProgramForm(BootstrapFormMixin, forms.Form):
             fields[name].widget.attrs["class"] = "form-check-input"
 
 
-BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1, can_delete=True)
+# Capped as the service caps them; absolute_max also bounds the forms a posted
+# TOTAL_FORMS makes Django build.
+BudgetFormSet = forms.formset_factory(
+    BudgetRowForm,
+    extra=1,
+    can_delete=True,
+    max_num=limits.MAX_BUDGET_LINES,
+    absolute_max=limits.MAX_BUDGET_LINES,
+    validate_max=True,
+)
 
 
-IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1, can_delete=True)
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm,
+    extra=1,
+    can_delete=True,
+    max_num=limits.MAX_INDICATORS,
+    absolute_max=limits.MAX_INDICATORS,
+    validate_max=True,
+)
 
 
 def _plain(value: Decimal | None) -> Decimal | None:

@@ -84,6 +84,24 @@ def validate_program(masterplan: Masterplan, data: ProgramInput) -> dict[str, li
     def fail(name: str, message: str) -> None:
         errors.setdefault(name, []).append(message)
 
+    # Counted first: the rows' own checks would take long on a flood of rows.
+    for name, rows, most in (
+        ("budget", data.budget, limits.MAX_BUDGET_LINES),
+        ("indicators", data.indicators, limits.MAX_INDICATORS),
+    ):
+        if len(rows) > most:
+            fail(
+                name,
+                ngettext(
+                    "At most %(most)d row; this has %(count)d.",
+                    "At most %(most)d rows; this has %(count)d.",
+                    most,
+                )
+                % {"most": most, "count": len(rows)},
+            )
+    if errors:
+        return errors
+
     region_opds = set(
         OPD.objects.filter(region_id=masterplan.region_id).values_list("pk", flat=True)
     )
