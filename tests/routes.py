@@ -194,11 +194,9 @@ def case(
     data: Data = None,
     json: bool = True,
     prepare: Callable[[dict[str, Any]], None] | None = None,
-    xfail: str = "",
 ) -> Any:
     """A matrix case for `key`, registered as covered; a pytest param named after it.
-    Page writes (`method="post"`) answer with a redirect (302) unless `ok` says otherwise;
-    `xfail` names a known bug of the route, which then fails until it is fixed."""
+    Page writes (`method="post"`) answer with a redirect (302) unless `ok` says otherwise."""
     is_api = bool(re.match(r"^[A-Z]+ /", key))
     built = Case(
         key=key,
@@ -215,9 +213,7 @@ def case(
     )
     COVERED.setdefault(key, sys._getframe(1).f_globals["__name__"])
     label = key if method == "get" or built.is_api else f"{key} {method.upper()}"
-    # A known access bug, reported: the case fails until it is fixed, then says so.
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(built, id=label, marks=marks)
+    return pytest.param(built, id=label)
 
 
 def _fill(value: Any, world: Mapping[str, Any]) -> Any:
