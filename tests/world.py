@@ -33,9 +33,42 @@ def pdf(name: str = "scan.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+def sign_the_paperwork(office: Any, coordinator: Any, application: Any, opd: Any) -> Any:
+    """Batang's signed agreement, its council's decree and an OPD's commitment, each with
+    its scan: the files the download routes serve. Returns the agreement."""
+    from kotacerdas.program import services
+    from kotacerdas.program.models import Agreement
+
+    agreement = Agreement.objects.create(application=application)
+    services.sign(
+        office,
+        agreement,
+        number="26/KOMINFO/HK.03.02/05/2023",
+        signed_on=date(2023, 7, 6),
+        mode="virtual",
+        signatories=[
+            services.SignatoryInput("Semuel", "Dirjen Aptika", "ministry"),
+            services.SignatoryInput("Wihaji", "Bupati Batang", "region"),
+        ],
+        scan=pdf("nota.pdf"),
+    )
+    services.save_body(
+        coordinator,
+        application.region,
+        kind="council",
+        decree_number="555.6/2019",
+        decree_date=date(2019, 9, 2),
+        decree_file=pdf("sk.pdf"),
+    )
+    services.record_commitment(
+        coordinator, opd, signed_by="Kepala Dinkes", signed_on=date(2023, 8, 1), scan=pdf()
+    )
+    return agreement
+
+
 def _program_world(people: dict[str, Any], batang: Any, batanghari: Any) -> dict[str, Any]:
     from kotacerdas.program import services
-    from kotacerdas.program.models import Agreement, SelectionDecision, SelectionRun
+    from kotacerdas.program.models import SelectionDecision, SelectionRun
     from tests.program.conftest import CRITERIA, answer_all
 
     office, coordinator = people["program_office"], people["coordinator"]
@@ -89,31 +122,7 @@ def _program_world(people: dict[str, Any], batang: Any, batanghari: Any) -> dict
         criteria=CRITERIA,
     )
     services.set_cohort_status(office, later, "open")
-    agreement = Agreement.objects.create(application=application)
-    services.sign(
-        office,
-        agreement,
-        number="26/KOMINFO/HK.03.02/05/2023",
-        signed_on=date(2023, 7, 6),
-        mode="virtual",
-        signatories=[
-            services.SignatoryInput("Semuel", "Dirjen Aptika", "ministry"),
-            services.SignatoryInput("Wihaji", "Bupati Batang", "region"),
-        ],
-        scan=pdf("nota.pdf"),
-    )
-    services.save_body(
-        coordinator,
-        batang,
-        kind="council",
-        decree_number="555.6/2019",
-        decree_date=date(2019, 9, 2),
-        decree_file=pdf("sk.pdf"),
-    )
-    dinkes = people["opd_officer"].opd
-    services.record_commitment(
-        coordinator, dinkes, signed_by="Kepala Dinkes", signed_on=date(2023, 8, 1), scan=pdf()
-    )
+    agreement = sign_the_paperwork(office, coordinator, application, people["opd_officer"].opd)
     return {
         "year": cohort.year,
         "open_year": later.year,

@@ -6,7 +6,6 @@ the headers a browser needs, the URL the API gives and the link on the page; and
 MEDIA_URL serves nothing.
 """
 
-from datetime import date
 from urllib.parse import unquote
 
 import pytest
@@ -19,6 +18,7 @@ from kotacerdas.program.models import Agreement, AssessorAssignment
 from tests import files
 from tests.openapi import assert_matches_schema
 from tests.program.conftest import answer_all
+from tests.world import sign_the_paperwork
 
 PDF = files.PDF
 PNG = files.PNG
@@ -68,31 +68,8 @@ def files(users, cohort, batang):  # type: ignore[no-untyped-def]
     )
     services.submit_application(coordinator, application)
     AssessorAssignment.objects.create(application=application, assessor=users["assessor"])
-    agreement = Agreement.objects.create(application=application)
-    services.sign(
-        office,
-        agreement,
-        number="26/KOMINFO/HK.03.02/05/2023",
-        signed_on=date(2023, 7, 6),
-        mode="virtual",
-        signatories=[
-            services.SignatoryInput("Semuel", "Dirjen Aptika", "ministry"),
-            services.SignatoryInput("Wihaji", "Bupati Batang", "region"),
-        ],
-        scan=_pdf("nota.pdf"),
-    )
-    services.save_body(
-        coordinator,
-        batang,
-        kind="council",
-        decree_number="555.6/2019",
-        decree_date=date(2019, 9, 2),
-        decree_file=_pdf("sk.pdf"),
-    )
     opd = users["opd_officer"].opd
-    services.record_commitment(
-        coordinator, opd, signed_by="Kepala Dinkes", signed_on=date(2023, 8, 1), scan=_pdf()
-    )
+    agreement = sign_the_paperwork(office, coordinator, application, opd)
     return {
         "evidence": f"/program/applications/{application.pk}/evidence/{evidence.pk}/",
         "photo": f"/program/applications/{application.pk}/evidence/{photo.pk}/",
