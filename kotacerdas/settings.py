@@ -175,6 +175,31 @@ JOB_ATTEMPTS = env_int("KOTACERDAS_JOB_ATTEMPTS", default=3, minimum=1)
 # and the DOCX draws its charts, in a forked child beside the job (1: all in one process).
 DOCUMENT_PROCESSES = env_int("KOTACERDAS_DOCUMENT_PROCESSES", default=min(2, os.cpu_count() or 1))
 
+# Email: SMTP when KOTACERDAS_EMAIL_HOST is set, else written to the console (the demo).
+# Sending runs in background tasks, retried EMAIL_ATTEMPTS times in all (operations.md).
+EMAIL_HOST = env_str("KOTACERDAS_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("KOTACERDAS_EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env_str("KOTACERDAS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KOTACERDAS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("KOTACERDAS_EMAIL_TLS", default=EMAIL_PORT == 587)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("KOTACERDAS_EMAIL_FROM", "Kota Cerdas <noreply@kotacerdas.local>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_ATTEMPTS = env_int("KOTACERDAS_EMAIL_ATTEMPTS", default=5, minimum=1)
+# Links in emails start with this address (no trailing slash).
+SITE_URL = env_str("KOTACERDAS_SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
+# An invitation link works this many days; a password-reset link this many hours.
+INVITATION_DAYS = env_int("KOTACERDAS_INVITATION_DAYS", default=7, minimum=1)
+PASSWORD_RESET_TIMEOUT = 3600 * env_int("KOTACERDAS_PASSWORD_RESET_HOURS", default=24, minimum=1)
+# Daily work (the notification digest, deadline reminders) runs in the worker once a
+# day, from this hour (WIB).
+DAILY_HOUR = env_int("KOTACERDAS_DAILY_HOUR", default=7, minimum=0)
+
 # HTTPS: on by default when debug is off; a deployment behind a TLS-terminating
 # load balancer forwards X-Forwarded-Proto.
 HTTPS = env_bool("KOTACERDAS_HTTPS", default=not DEBUG)

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from kotacerdas.api import api
 from kotacerdas.core import views as core_views
+from kotacerdas.site import inbox as site_inbox
 from kotacerdas.site import views as site_views
 
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("", site_views.home, name="home"),
     path("start/", site_views.start, name="start"),
+    path("my-work/", site_inbox.inbox, name="inbox"),
+    path("my-work/count/", site_inbox.inbox_count, name="inbox-count"),
     path("regions/", include("kotacerdas.regions.urls")),
     path("accounts/", include("kotacerdas.accounts.urls")),
     path("program/", include("kotacerdas.program.urls")),

@@ -11,7 +11,7 @@ class MasterplanConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kotacerdas.core.audit import register_money
-        from kotacerdas.masterplan import access, models, tasks, workspace  # noqa: F401 (tasks registers job kinds)
+        from kotacerdas.masterplan import access, inbox, models, public, tasks, workspace  # noqa: F401 (tasks registers job kinds)
 
         for model in (
             models.Masterplan,
@@ -31,3 +31,5 @@ class MasterplanConfig(AppConfig):
         register_money(models.BudgetLine, "amount")
         access.register_rules()
         workspace.register()
+        inbox.register()
+        public.register()

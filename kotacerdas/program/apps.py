@@ -10,7 +10,7 @@ class ProgramConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.program import models, workspace
+        from kotacerdas.program import inbox, models, public, workspace
 
         for model in (
             models.Cohort,
@@ -34,3 +34,5 @@ class ProgramConfig(AppConfig):
         ):
             auditlog.register(model, exclude_fields=["created_at", "updated_at"])
         workspace.register()
+        inbox.register()
+        public.register()

@@ -1,6 +1,3 @@
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -70,6 +67,24 @@ class User(AbstractUser):
         ],
     )
 
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the pages after logging in, and of the emails sent."),
+    )
+    deputy = models.BooleanField(
+        _("deputy coordinator"),
+        default=False,
+        help_text=_(
+            "A region coordinator's deputy: the same work, but cannot manage coordinators."
+        ),
+    )
+    # Per notification kind, "immediate" or "digest" (NotificationMode); a kind not
+    # named here is sent immediately.
+    notification_modes = models.JSONField(_("notification choices"), default=dict, blank=True)
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -82,52 +97,18 @@ class User(AbstractUser):
             raise ValidationError({"region": _("Only regional roles belong to a region.")})
         if self.opd_id and (self.opd is None or self.opd.region_id != self.region_id):
             raise ValidationError({"opd": _("The OPD must belong to the user's region.")})
+        if self.deputy and self.role != Role.REGION_COORDINATOR:
+            raise ValidationError({"deputy": _("Only a region coordinator can be a deputy.")})
         if self.role == Role.OPD_OFFICER and not self.opd_id:
             raise ValidationError({"opd": _("An OPD officer works for one OPD: choose it.")})
 
     @property
+    def role_label(self) -> str:
+        """The role as people say it: a deputy coordinator is named so."""
+        if self.deputy:
+            return str(_("Deputy coordinator"))
+        return str(self.get_role_display()) if self.role else ""
+
+    @property
     def has_assigned_regions(self) -> bool:
         return self.role in ASSIGNED_ROLES
-
-
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-class ApiToken(models.Model):
-    """A bearer token for machines. Only its SHA-256 hash is stored; the token
-    itself is shown once, when it is created."""
-
-    PREFIX = "kc_"
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="api_tokens",
-    )
-    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    hint = models.CharField(_("starts with"), max_length=12, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("API token")
-        verbose_name_plural = _("API tokens")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        # Not the hint: this is what the audit trail keeps of the token.
-        return f"API token {self.name}"
-
-    @classmethod
-    def generate(cls) -> str:
-        return cls.PREFIX + secrets.token_urlsafe(32)
-
-    def get_additional_data(self) -> dict[str, object]:
-        """Kept with each audit entry (django-auditlog): whose token it was, so the
-        owner's and the region's trails show it after it is revoked (deleted)."""
-        user = self.user
-        return {"user": user.pk, "username": user.get_username(), "region": user.region_id}

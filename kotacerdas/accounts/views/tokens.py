@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts import access, services
-from kotacerdas.accounts.forms import LoginForm, TokenForm
+from kotacerdas.accounts.forms.tokens import LoginForm, TokenForm
 from kotacerdas.accounts.models import ApiToken
 from kotacerdas.accounts.queries import token_audit
 from kotacerdas.core.pagination import paginate

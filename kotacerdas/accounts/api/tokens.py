@@ -6,7 +6,7 @@ from ninja import Router, Status
 
 from kotacerdas.accounts import access, services
 from kotacerdas.accounts.models import ApiToken
-from kotacerdas.accounts.schemas import MeOut, TokenCreatedOut, TokenIn, TokenOut
+from kotacerdas.accounts.schemas.tokens import MeOut, TokenCreatedOut, TokenIn, TokenOut
 from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
 
 router = Router(tags=["account"], auth=AUTH)

@@ -1,4 +1,4 @@
-"""Writes to accounts: API tokens."""
+"""API tokens: created and revoked by their owners."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -56,3 +56,6 @@ def revoke_token(user: Any, token_id: int) -> None:
     if token is None:
         raise ApiToken.DoesNotExist
     token.delete()
+
+
+__all__ = ["MAX_TOKENS_PER_USER", "MAX_TOKEN_DAYS", "create_token", "revoke_token"]

@@ -1,0 +1,5 @@
+from ninja import Router
+
+from kotacerdas.core.api_support import AUTH
+
+router = Router(tags=["account"], auth=AUTH)

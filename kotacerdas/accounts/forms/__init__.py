@@ -1,0 +1,1 @@
+from kotacerdas.accounts.forms.tokens import *  # noqa: F403

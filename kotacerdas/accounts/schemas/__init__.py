@@ -1,0 +1,1 @@
+from kotacerdas.accounts.schemas.tokens import *  # noqa: F403
