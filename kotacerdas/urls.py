@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from kotacerdas.accounts.views import profile as account_profile
 from kotacerdas.api import api
 from kotacerdas.core import views as core_views
 from kotacerdas.site import inbox as site_inbox
@@ -28,7 +29,8 @@ urlpatterns = [
     path("jobs/<uuid:job_id>/", core_views.job_detail, name="job-detail"),
     path("jobs/<uuid:job_id>/download/", core_views.job_download, name="job-download"),
     path("jobs/<uuid:job_id>/retry/", core_views.job_retry, name="job-retry"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch also keeps a signed-in person's choice (their profile).
+    path("i18n/setlang/", account_profile.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -11,7 +11,15 @@ class MasterplanConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kotacerdas.core.audit import register_money
-        from kotacerdas.masterplan import access, inbox, models, public, tasks, workspace  # noqa: F401 (tasks registers job kinds)
+        from kotacerdas.masterplan import (  # noqa: F401 (tasks registers job kinds)
+            access,
+            inbox,
+            models,
+            notifications,
+            public,
+            tasks,
+            workspace,
+        )
 
         for model in (
             models.Masterplan,
@@ -33,3 +41,4 @@ class MasterplanConfig(AppConfig):
         workspace.register()
         inbox.register()
         public.register()
+        notifications.register()

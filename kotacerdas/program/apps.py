@@ -10,7 +10,7 @@ class ProgramConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from kotacerdas.program import inbox, models, public, workspace
+        from kotacerdas.program import inbox, models, notifications, public, workspace
 
         for model in (
             models.Cohort,
@@ -36,3 +36,4 @@ class ProgramConfig(AppConfig):
         workspace.register()
         inbox.register()
         public.register()
+        notifications.register()
