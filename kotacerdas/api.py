@@ -29,6 +29,7 @@ from kotacerdas.core.jobs import JobLimitReached
 from kotacerdas.masterplan.api import router as masterplan_router
 from kotacerdas.program.api import router as program_router
 from kotacerdas.regions.api import router as regions_router
+from kotacerdas.site.api_inbox import router as inbox_router
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
 api.add_router("/", program_router)
 api.add_router("/", masterplan_router)
+api.add_router("/", inbox_router)
 # Integers past the database's range and non-finite floats: 422 naming the parameter.
 bound_numbers(api)
 

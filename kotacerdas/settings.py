@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.config import (
+    ConfigurationError,
     database_from_url,
     env_bool,
     env_choice,
@@ -199,6 +200,8 @@ PASSWORD_RESET_TIMEOUT = 3600 * env_int("KOTACERDAS_PASSWORD_RESET_HOURS", defau
 # Daily work (the notification digest, deadline reminders) runs in the worker once a
 # day, from this hour (WIB).
 DAILY_HOUR = env_int("KOTACERDAS_DAILY_HOUR", default=7, minimum=0)
+if DAILY_HOUR > 23:
+    raise ConfigurationError(f"KOTACERDAS_DAILY_HOUR={DAILY_HOUR} must be an hour, 0 to 23.")
 
 # HTTPS: on by default when debug is off; a deployment behind a TLS-terminating
 # load balancer forwards X-Forwarded-Proto.

@@ -53,6 +53,8 @@ PUBLIC: dict[str, str] = {
     "home": "the landing page",
     "regions:list": "the public list of regions",
     "regions:detail": "a region's public page",
+    "program:public-cohort": "a cohort's public record: participating regions, published result",
+    "masterplan:public-document": "the signed Perbup/Perwali of a legalised masterplan",
     "accounts:login": "the log-in page",
     "accounts:logout": "logging out",
     "set_language": "choosing the page language",

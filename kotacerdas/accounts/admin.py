@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.accounts.models import ApiToken, User
+from kotacerdas.accounts.models import ApiToken, Invitation, OutgoingEmail, User
 
 
 @admin.register(User)
@@ -17,7 +17,18 @@ class UserAdmin(DjangoUserAdmin):
         *(DjangoUserAdmin.fieldsets or ()),
         (
             _("Role in the program"),
-            {"fields": ["role", "region", "opd", "assigned_regions", "home_province", "phone"]},
+            {
+                "fields": [
+                    "role",
+                    "deputy",
+                    "region",
+                    "opd",
+                    "assigned_regions",
+                    "home_province",
+                    "phone",
+                    "language",
+                ]
+            },
         ),
     )
 
@@ -30,3 +41,46 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # created by their owners, so the raw value is shown only to them
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made, re-sent and revoked on the people pages (or the
+    API), which send the email with the link; the link's secret is never stored."""
+
+    list_display = ["email", "role", "deputy", "region", "invited_by", "created_at", "expires_at"]
+    list_filter = ["role", "deputy"]
+    list_select_related = ["region", "invited_by"]
+    search_fields = ["email", "first_name", "last_name"]
+    exclude = ["token_hash"]
+    raw_id_fields = ["region", "opd", "home_province", "invited_by", "user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """What was sent, what waits for a retry and what failed (operations.md)."""
+
+    list_display = ["to", "subject", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject"]
+    exclude = ["body"]  # an invitation or reset link is a secret until it is sent
+    readonly_fields = [
+        "to",
+        "subject",
+        "secret",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

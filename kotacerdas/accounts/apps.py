@@ -12,6 +12,9 @@ class AccountsConfig(AppConfig):
 
         from kotacerdas.accounts import tasks  # noqa: F401 (registers the email task)
         from kotacerdas.accounts.models import ApiToken, Invitation, User
+        from kotacerdas.accounts.services.digests import send_digests
+        from kotacerdas.accounts.services.notifications import retry_due_emails
+        from kotacerdas.core import periodic
 
         auditlog.register(
             User, exclude_fields=["password", "last_login"], m2m_fields={"assigned_regions"}
@@ -23,3 +26,8 @@ class AccountsConfig(AppConfig):
         auditlog.register(
             Invitation, exclude_fields=["token_hash"], m2m_fields={"assigned_regions"}
         )
+        # Each morning the digest of what waited (last: it gathers the reminders the
+        # other apps' daily work made); every housekeeping round, the emails whose
+        # next attempt is due (core.periodic).
+        periodic.register_daily("accounts.digest", send_digests, order=90)
+        periodic.register_frequent("accounts.email_retries", retry_due_emails)

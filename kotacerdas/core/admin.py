@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.models import Job
+from kotacerdas.core.models import Job, PeriodicRun
 
 
 def download_link(field: str, url_of: Callable[[Any], str]) -> Callable[[Any, Any], str]:
@@ -32,6 +32,15 @@ class JobAdmin(admin.ModelAdmin):
     exclude = ["result_file"]
     readonly_fields = [f.name for f in Job._meta.fields if f.name != "result_file"] + ["result"]
     result = download_link("result_file", lambda job: reverse("job-download", args=[job.pk]))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(PeriodicRun)
+class PeriodicRunAdmin(admin.ModelAdmin):
+    list_display = ["name", "last_run_on", "started_at", "finished_at"]
+    readonly_fields = ["name", "last_run_on", "started_at", "finished_at", "last_error"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -397,6 +397,9 @@ class Housekeeper(threading.Thread):
         self.stopped = threading.Event()
 
     def run(self) -> None:
+        # Imported here: only a worker's housekeeping runs the periodic work.
+        from kotacerdas.core import periodic
+
         try:
             while not self.stopped.wait(self.interval):
                 try:
@@ -404,6 +407,13 @@ class Housekeeper(threading.Thread):
                     reap_orphaned_jobs()
                 except Exception:  # a locked database, a lost connection: next time
                     logger.exception("job housekeeping failed; trying again")
+                    close_old_connections()
+                # The apps' periodic work (email retries; the daily work is enqueued as
+                # a task, so a long digest never delays the leases renewed above).
+                try:
+                    periodic.tick()
+                except Exception:
+                    logger.exception("periodic work failed; trying again")
                     close_old_connections()
         finally:
             connection.close()

@@ -83,3 +83,22 @@ class Job(TimeStampedModel):
     def description(self) -> str:
         """What this job of its kind is about, from its parameters (no query)."""
         return job_kinds.job_description(self)
+
+
+class PeriodicRun(models.Model):
+    """The last day a daily piece of work (core.periodic) ran: the one row per name that
+    lets only one worker run it each day (a conditional update claims the day)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_run_on = models.DateField(_("last run on"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("daily run")
+        verbose_name_plural = _("daily runs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.last_run_on}"

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from kotacerdas.masterplan.views import content, documents, programs, review, spreadsheet, workflow
+from kotacerdas.masterplan.views import (
+    content,
+    documents,
+    programs,
+    public,
+    review,
+    spreadsheet,
+    workflow,
+)
 
 app_name = "masterplan"
 urlpatterns = [
@@ -19,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/export.xlsx", spreadsheet.export_programs, name="export"),
     path("<int:pk>/documents/", documents.documents, name="documents"),
     path("<int:pk>/perbup.pdf", documents.legal_document, name="legal-document"),
+    path("<int:pk>/legalised.pdf", public.public_document, name="public-document"),
     path(
         "<int:pk>/documents/<uuid:job_id>/",
         documents.document_download,

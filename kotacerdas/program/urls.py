@@ -6,6 +6,7 @@ from kotacerdas.program.views import (
     assessment,
     bodies,
     cohorts,
+    public,
     rubric,
     selection,
 )
@@ -23,6 +24,7 @@ urlpatterns = [
     path("<int:year>/selection/", selection.selection, name="selection"),
     path("<int:year>/selection/publish/", selection.selection_publish, name="publish"),
     path("<int:year>/result/", selection.result, name="result"),
+    path("<int:year>/public/", public.cohort_public, name="public-cohort"),
     path("<int:year>/dashboard/", agreements.dashboard, name="dashboard"),
     path("<int:year>/agreements/", agreements.agreement_list, name="agreements"),
     path("agreements/<int:agreement_id>/", agreements.agreement_detail, name="agreement"),

@@ -92,7 +92,7 @@ def _read_limited(upload: UploadedFile | Any) -> bytes:
 
 
 def _too_many_rows() -> ValidationError:
-    return _file_error(_("At most %(max)d OPDs per file.") % {"max": MAX_ROWS})
+    return _file_error(_("At most %(max)d rows per file.") % {"max": MAX_ROWS})
 
 
 def _limited(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:

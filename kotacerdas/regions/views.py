@@ -11,7 +11,7 @@ from kotacerdas.core import audit
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.jobs import JobLimitReached, start_job
 from kotacerdas.core.pagination import paginate
-from kotacerdas.regions import access, services, workspace
+from kotacerdas.regions import access, public, services, workspace
 from kotacerdas.regions.forms import OPDForm, RegionFilterForm
 from kotacerdas.regions.models import OPD, Region
 from kotacerdas.regions.queries import get_region_or_404, search_regions
@@ -51,11 +51,15 @@ def region_export(request: HttpRequest) -> HttpResponse:
 
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The region's public page, for anyone: its reference data and the public record of
+    the apps above regions (regions/public.py: program participation, the published
+    result, the agreement signed or not, the masterplan's status and legalised text)."""
     region = get_region_or_404(code)
     context = {
         "region": region,
         "can_view_private": access.can_view_region_private(request.user, region),
         "opd_count": region.opds.count(),
+        "public_panels": public.public_panels(request, region),
     }
     return render(request, "regions/region_detail.html", context)
 

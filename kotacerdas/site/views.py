@@ -2,21 +2,24 @@
 know any of them."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from kotacerdas.regions.models import Dimension, IslandGroup, Pillar, Province, Region
+from kotacerdas.program import public as program_public
+from kotacerdas.regions import public
+from kotacerdas.regions.models import Dimension, Pillar, Province
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    by_group = dict(Region.objects.values_list("island_group").annotate(n=Count("pk")).order_by())
+    """The landing page: the regions, the public record of the movement (the national
+    funnel per island group, from the stages the apps register in regions/public.py, and
+    each public cohort) and the reference the program works with."""
+    result = public.funnel()
     context = {
         "province_count": Province.objects.count(),
-        "region_count": sum(by_group.values()),
-        "island_groups": [
-            (value, label, by_group.get(value, 0)) for value, label in IslandGroup.choices
-        ],
+        "region_count": result.national.counts[0],
+        "funnel": result,
+        "cohorts": program_public.cohort_summaries(),
         "dimensions": Dimension.objects.prefetch_related("elements"),
         "pillars": Pillar.objects.prefetch_related("elements"),
     }

@@ -75,7 +75,18 @@ PUBLIC_SAMPLES = {
     "GET /api/v1/regions/{code}": ("get", "/api/v1/regions/33.25"),
     "GET /api/v1/reference/dimensions": ("get", "/api/v1/reference/dimensions"),
     "GET /api/v1/reference/pillars": ("get", "/api/v1/reference/pillars"),
+    "accounts:password-reset": ("get", "/accounts/password/reset/"),
+    "accounts:password-reset-done": ("get", "/accounts/password/reset/sent/"),
+    "accounts:password-reset-confirm": ("get", "/accounts/password/reset/MQ/set-password/"),
+    "accounts:password-reset-complete": ("get", "/accounts/password/reset/complete/"),
+    "accounts:invitation-accept": ("get", "/accounts/invitation/unknown/"),
+    "accounts:invitation-ask-again": ("post", "/accounts/invitation/unknown/ask-again/"),
+    "program:public-cohort": ("get", "/program/2023/public/"),
+    "masterplan:public-document": ("get", "/masterplans/1/legalised.pdf"),
 }
+# Public routes of records this empty database does not hold: 404 says "no such record",
+# not "log in" (their own tests open them with data).
+ABSENT_RECORDS = {"api:api-root", "program:public-cohort", "masterplan:public-document"}
 
 
 def test_public_routes_are_open_to_anonymous_visitors(db) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +98,9 @@ def test_public_routes_are_open_to_anonymous_visitors(db) -> None:  # type: igno
         assert routes.key_of(method, url) == key, url
         response = getattr(Client(), method)(url, {"language": "en"} if method == "post" else {})
         location = response.get("Location", "")
-        refused = response.status_code >= 400 and key != "api:api-root"
+        refused = response.status_code >= 400 and not (
+            key in ABSENT_RECORDS and response.status_code == 404
+        )
         if refused or response.status_code in (401, 403) or "next=" in location:
             wrong.append(f"{method.upper()} {url}: {response.status_code} {location}")
     assert not wrong, "Public routes that refuse anonymous visitors:\n" + "\n".join(wrong)

@@ -174,8 +174,9 @@ def test_pages_fit_a_phone_screen(browser: Browser, live_server, masterplan) -> 
     page.get_by_label("Nama pengguna").fill("koordinator")
     page.get_by_label("Sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Kabupaten Batang")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Pekerjaan saya")
     for url in (
+        "/my-work/",
         "/regions/33.25/workspace/",
         f"/masterplans/{masterplan.pk}/",
         f"/masterplans/{masterplan.pk}/programs/",

@@ -42,9 +42,9 @@ def test_coordinator_logs_in_switches_language_and_stays_in_own_region(
     page.get_by_label("Nama pengguna").fill("batang.kominfo")
     page.get_by_label("Sandi").fill(PASSWORD)
     page.get_by_label("Sandi").press("Enter")
-    # Logged in, the coordinator lands in the own region's workspace.
+    # Logged in, the coordinator lands on the work inbox ("Pekerjaan saya").
     expect(page.get_by_role("navigation").get_by_text("Koordinator daerah")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Kabupaten Batang")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Pekerjaan saya")
 
     # Switch to English; the choice sticks on the next page.
     page.get_by_role("button", name="English").click()

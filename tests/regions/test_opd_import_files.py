@@ -141,7 +141,7 @@ def test_reading_stops_at_the_row_limit(users, batang, dimension, monkeypatch) -
     monkeypatch.setattr(imports, "_limited", counting)
     with pytest.raises(ValidationError) as error:
         import_opds(users["coordinator"], batang, SimpleUploadedFile("long.xlsx", content))
-    assert error.value.messages == ["At most 500 OPDs per file."]
+    assert error.value.messages == ["At most 500 rows per file."]
     # None at all when the sheet declares its size; else a few more than the limit.
     assert read <= imports.MAX_SCANNED_ROWS + 1
 

@@ -102,6 +102,8 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
         ordering = ["-created_at", "-pk"]
+        # Every worker asks for the retries due, each housekeeping round.
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
 
     def __str__(self) -> str:
         return f"Email to {self.to}"

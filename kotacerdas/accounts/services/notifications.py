@@ -8,17 +8,26 @@ delivers it and a failure is retried later, so a bounce or a mail server that is
 never blocks the work that caused it.
 """
 
+import datetime
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.functional import Promise
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.functional import Promise, lazy
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 
 from kotacerdas.accounts.models import (
     EmailState,
@@ -27,11 +36,17 @@ from kotacerdas.accounts.models import (
     NotificationMode,
     OutgoingEmail,
 )
+from kotacerdas.core.roles import Role
 
 logger = logging.getLogger(__name__)
 
 # After a failed delivery, wait this long times the number of attempts so far.
 RETRY_STEP = timedelta(minutes=5)
+# A queued email whose task was lost (the queue emptied, a worker died before taking it)
+# is queued again after this long (retry_due_emails).
+REQUEUE_AFTER = timedelta(hours=1)
+# A notification's email subject: its message, cut to this many characters.
+SUBJECT_LENGTH = 120
 
 
 def absolute_url(path: str) -> str:
@@ -47,16 +62,74 @@ def mode_for(user: Any, kind: str) -> str:
     return mode if mode in NotificationMode.values else NotificationMode.IMMEDIATE
 
 
+def _param_in_language(value: Any) -> Any:
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    return value
+
+
 def in_language_of(user: Any, text: str | Promise, params: Mapping[str, Any] | None) -> str:
-    """The text (a lazy translation, with %(name)s parameters) in the user's language."""
+    """The text (a lazy translation, with %(name)s parameters) in the user's language:
+    lazy parameters are translated too, dates written as the language writes them, and
+    a lazy plural (``ngettext_lazy(..., "count")``) picks its form from the parameters."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        rendered = str(text)
         if params:
-            rendered = rendered % {
-                key: str(value) if isinstance(value, Promise) else value
-                for key, value in params.items()
-            }
+            rendered = str(text % {key: _param_in_language(v) for key, v in params.items()})
+        else:
+            rendered = str(text)
     return rendered[:500]
+
+
+def _days_left(days: int) -> str:
+    if days <= 0:
+        return gettext("today")
+    if days == 1:
+        return gettext("tomorrow")
+    return ngettext("in %(days)d day", "in %(days)d days", days) % {"days": days}
+
+
+# "today", "tomorrow", "in 7 days": a lazy text, for a reminder's parameters.
+days_left = lazy(_days_left, str)
+
+
+def region_coordinators(regions: Iterable[Any]) -> QuerySet:
+    """The active coordinators (deputies too) of these regions (objects or ids)."""
+    ids = [getattr(region, "pk", region) for region in regions]
+    return get_user_model().objects.filter(
+        role=Role.REGION_COORDINATOR, region_id__in=ids, is_active=True
+    )
+
+
+def assigned_staff(region: Any, role: str) -> QuerySet:
+    """The active assessors or mentors (``role``) assigned to the region."""
+    return get_user_model().objects.filter(
+        role=role, assigned_regions=getattr(region, "pk", region), is_active=True
+    )
+
+
+def display_name(user: Any) -> str:
+    """How a notification names a person: the full name, else the username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+# Seeding demo data writes through the services: people are told in the app, but no
+# email goes out for work nobody did (seed.commands wrap their writes in no_emails()).
+_emails_off: ContextVar[bool] = ContextVar("notification_emails_off", default=False)
+
+
+@contextmanager
+def no_emails() -> Iterator[None]:
+    token = _emails_off.set(True)
+    try:
+        yield
+    finally:
+        _emails_off.reset(token)
 
 
 def notify(
@@ -79,7 +152,7 @@ def notify(
         if user is None or not user.is_active or user.pk == actor_id or user.pk in seen:
             continue
         seen.add(user.pk)
-        if not user.email:
+        if not user.email or _emails_off.get():
             state = EmailState.NONE
         elif mode_for(user, kind) == NotificationMode.DIGEST:
             state = EmailState.DIGEST
@@ -114,24 +187,34 @@ def queue_notification_email(notification: Notification) -> OutgoingEmail:
                 "user": user,
                 "notification": notification,
                 "link": absolute_url(notification.url) if notification.url else "",
-                "preferences": absolute_url("/accounts/profile/"),
+                "preferences": absolute_url(reverse("accounts:profile")),
             },
         )
-    email = queue_email(user.email, notification.message, body)
+    subject = Truncator(" ".join(notification.message.split())).chars(SUBJECT_LENGTH)
+    email = queue_email(user.email, subject, body)
     notification.email_state = EmailState.SENT
     Notification.objects.filter(pk=notification.pk).update(email_state=EmailState.SENT)
     return email
 
 
 def queue_email(to: str, subject: str, body: str, *, secret: bool = False) -> OutgoingEmail:
-    """Record the email and deliver it in the background once the transaction commits."""
+    """Record the email and deliver it in the background once the transaction commits.
+    A task that never runs (lost with its worker) is made up for by retry_due_emails."""
     email = OutgoingEmail.objects.create(
-        to=to, subject=" ".join(subject.split())[:300], body=body, secret=secret
+        to=to,
+        subject=" ".join(subject.split())[:300],
+        body=body,
+        secret=secret,
+        next_attempt_at=timezone.now() + REQUEUE_AFTER,
     )
+    transaction.on_commit(lambda: _enqueue(email.pk), robust=True)
+    return email
+
+
+def _enqueue(email_id: int) -> None:
     from kotacerdas.accounts.tasks import deliver_email_task
 
-    transaction.on_commit(lambda: deliver_email_task.enqueue(email.pk))
-    return email
+    deliver_email_task.enqueue(email_id)
 
 
 def deliver_email(email_id: int) -> bool:
@@ -171,22 +254,41 @@ def deliver_email(email_id: int) -> bool:
         return True
 
 
-def retry_due_emails() -> int:
-    """Deliver the emails whose next attempt is due (the worker's daily and periodic
-    housekeeping calls this); returns how many were sent."""
-    due = OutgoingEmail.objects.filter(
-        status=EmailStatus.RETRYING, next_attempt_at__lte=timezone.now()
-    ).values_list("pk", flat=True)
-    return sum(deliver_email(pk) for pk in list(due[:200]))
+def retry_due_emails(now: datetime.datetime | None = None) -> int:
+    """Queue again the emails whose next attempt is due: those that failed and wait for
+    another try, and those queued long ago whose task was lost. Quick (it only enqueues):
+    every worker's housekeeping calls it (core.periodic). Returns how many."""
+    now = now or timezone.now()
+    due = list(
+        OutgoingEmail.objects.filter(
+            status__in=[EmailStatus.QUEUED, EmailStatus.RETRYING], next_attempt_at__lte=now
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:200]
+    )
+    queued = 0
+    for pk in due:
+        # Pushed forward first, so another worker's round does not queue it twice.
+        if OutgoingEmail.objects.filter(pk=pk, next_attempt_at__lte=now).update(
+            next_attempt_at=now + REQUEUE_AFTER
+        ):
+            transaction.on_commit(partial(_enqueue, pk), robust=True)
+            queued += 1
+    return queued
 
 
 __all__ = [
     "absolute_url",
+    "assigned_staff",
+    "days_left",
     "deliver_email",
+    "display_name",
     "in_language_of",
     "mode_for",
+    "no_emails",
     "notify",
     "queue_email",
     "queue_notification_email",
+    "region_coordinators",
     "retry_due_emails",
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import access, limits
+from kotacerdas.masterplan import access, limits, notifications
 from kotacerdas.masterplan.models import Masterplan, Program, ReviewComment
 
 # The usual places a comment is about (besides "program-<id>"), for pages' choices.
@@ -97,6 +97,8 @@ def add_comment(
         comment.program = found
         comment.section = f"program-{found.pk}" if found else section
     comment.save()
+    if comment.parent_id:
+        notifications.replied(actor, comment)
     return comment
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from kotacerdas.core import audit
 from kotacerdas.core.audit import service
-from kotacerdas.masterplan import access, limits, versions
+from kotacerdas.masterplan import access, limits, notifications, versions
 from kotacerdas.masterplan.messages import describe
 from kotacerdas.masterplan.models import (
     Masterplan,
@@ -140,6 +140,7 @@ def submit(actor: Any, masterplan: Masterplan) -> MasterplanVersion:
         masterplan=locked, number=number, created_by=actor, snapshot=versions.snapshot(locked)
     )
     _finish(masterplan, locked, "submit")
+    notifications.submitted(actor, locked, version.number)
     return version
 
 
@@ -158,6 +159,7 @@ def request_changes(actor: Any, masterplan: Masterplan, comment: str) -> ReviewC
     )
     _mark_reviewed(actor, locked)
     _finish(masterplan, locked, "request_changes")
+    notifications.changes_requested(actor, locked, note)
     return note
 
 
@@ -170,6 +172,7 @@ def approve(actor: Any, masterplan: Masterplan, comment: str = "") -> Masterplan
         ReviewComment.objects.create(masterplan=locked, section="general", author=actor, body=body)
     _mark_reviewed(actor, locked)
     _finish(masterplan, locked, "approve")
+    notifications.approved(actor, locked)
     return masterplan
 
 
@@ -209,6 +212,7 @@ def legalise(
     # The stored name is ours: the uploader's file name says nothing we trust.
     locked.legal_file.save(f"perbup-masterplan-{locked.pk}.pdf", document, save=False)
     _finish(masterplan, locked, "legalise", "legal_number", "legal_date", "legal_file")
+    notifications.legalised(actor, locked)
     return masterplan
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.audit import service
-from kotacerdas.program import access
+from kotacerdas.program import access, notifications
 from kotacerdas.program.dates import check_past_date
 from kotacerdas.program.models import (
     AGREEMENT_FLOW,
@@ -130,6 +130,7 @@ def sign(
     for row in rows:  # one by one, so the audit trail records each signatory
         row.save()
     _record(agreement, actor)
+    notifications.agreement_signed(actor, agreement)
     return agreement
 
 

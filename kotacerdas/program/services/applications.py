@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.audit import service
-from kotacerdas.program import access
+from kotacerdas.program import access, notifications
 from kotacerdas.program.models import (
     Application,
     ApplicationAnswer,
@@ -201,6 +201,7 @@ def reopen_application(actor: Any, application: Application, reason: str) -> App
     application.status = ApplicationStatus.REOPENED
     application.reopen_reason = reason.strip()
     application.save(update_fields=["status", "reopen_reason", "updated_at"])
+    notifications.application_reopened(actor, application)
     return application
 
 

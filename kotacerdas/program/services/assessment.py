@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.core.audit import service
 from kotacerdas.core.roles import Role
-from kotacerdas.program import access, scoring
+from kotacerdas.program import access, notifications, scoring
 from kotacerdas.program.balancing import balance
 from kotacerdas.program.models import (
     Application,
@@ -70,6 +70,7 @@ def assign_assessor(
                 % {"name": assessor.get_username()}
             }
         )
+    notifications.assessor_assigned(actor, assignment)
     return assignment
 
 
@@ -123,6 +124,7 @@ def bulk_assign(
         for application_id, chosen in sorted(plan.items())
         for pk in chosen
     ]
+    notifications.assessors_assigned(actor, cohort, created)
     return created
 
 

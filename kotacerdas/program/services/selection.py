@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kotacerdas.core.audit import service
-from kotacerdas.program import access
+from kotacerdas.program import access, notifications
 from kotacerdas.program.models import (
     Application,
     ApplicationStatus,
@@ -225,6 +225,7 @@ def publish_selection(actor: Any, run: SelectionRun) -> SelectionRun:
     cohort.status = CohortStatus.PUBLISHED
     cohort.published_at = timezone.now()
     cohort.save(update_fields=["status", "published_at", "updated_at"])
+    notifications.selection_published(actor, run)
     return run
 
 

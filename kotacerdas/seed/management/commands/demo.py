@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from kotacerdas.accounts.models import User
+from kotacerdas.accounts.services import no_emails
 from kotacerdas.core.roles import Role
 from kotacerdas.seed.accounts import (
     DEMO_PASSWORD,
@@ -29,17 +30,18 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        accounts = load_demo()
-        office = User.objects.get(username="kantor.program")
-        if load_program_demo(office, SEED_REGIONS):
-            self.stdout.write(
-                "Demo cohort 2023: 120 applications, selection published, agreements."
-            )
-        if load_masterplan_demo():
-            self.stdout.write(
-                "Demo masterplans: Batang approved, Musi Rawas submitted for review, "
-                "three regions in draft."
-            )
+        with no_emails():  # people find the demo's work in their inbox, not by email
+            accounts = load_demo()
+            office = User.objects.get(username="kantor.program")
+            if load_program_demo(office, SEED_REGIONS):
+                self.stdout.write(
+                    "Demo cohort 2023: 120 applications, selection published, agreements."
+                )
+            if load_masterplan_demo():
+                self.stdout.write(
+                    "Demo masterplans: Batang approved, Musi Rawas submitted for review, "
+                    "three regions in draft."
+                )
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kotacerdas.accounts.services import no_emails
 from kotacerdas.seed.national import MASTERPLAN_PROGRAMS, seed_masterplans, seed_national
 from kotacerdas.seed.program import seed_applicants
 
@@ -32,14 +33,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            summary = seed_national(options["scale"], options["seed"], options["opds"])
-            masterplans = seed_masterplans(
-                options["masterplans"], options["seed"], scale=options["scale"]
-            )
-        except ValueError as error:
-            raise CommandError(str(error)) from None
-        cohort = seed_applicants(options["applicants"], options["seed"])
+        with no_emails():  # synthetic people get no email
+            try:
+                summary = seed_national(options["scale"], options["seed"], options["opds"])
+                masterplans = seed_masterplans(
+                    options["masterplans"], options["seed"], scale=options["scale"]
+                )
+            except ValueError as error:
+                raise CommandError(str(error)) from None
+            cohort = seed_applicants(options["applicants"], options["seed"])
         self.stdout.write(
             f"Seeded {summary.regions} regions: {summary.opds} OPDs, {summary.users} synthetic "
             f"accounts; cohort {cohort.year} has {cohort.applications.count()} applications; "
