@@ -13,6 +13,7 @@ one (404), an action one may not take on someone one sees is refused (403).
 from typing import Any
 
 from django.db.models import BooleanField, DateTimeField, F, Q, QuerySet, TextChoices, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -296,7 +297,7 @@ def people_rows(user: Any, **filters: str) -> QuerySet:
             row_opd=F("opd_id"),
             row_last_login=F("last_login"),
             row_active=F("is_active"),
-            row_expires=Value(None, output_field=DateTimeField()),
+            row_expires=Cast(Value(None), DateTimeField()),  # typed: PostgreSQL unions by type
         )
         .values(*_ROW_COLUMNS)
     )
@@ -313,7 +314,7 @@ def people_rows(user: Any, **filters: str) -> QuerySet:
             row_deputy=F("deputy"),
             row_region=F("region_id"),
             row_opd=F("opd_id"),
-            row_last_login=Value(None, output_field=DateTimeField()),
+            row_last_login=Cast(Value(None), DateTimeField()),
             row_active=Value(False, output_field=BooleanField()),
             row_expires=F("expires_at"),
         )

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from kotacerdas.accounts.models import User
+from kotacerdas.accounts.models import Invitation, User
+from kotacerdas.accounts.services import invitations
+from kotacerdas.accounts.services.invitations import InviteInput
 from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, OPDKind, Region
 
@@ -187,7 +189,42 @@ def load_demo() -> list[DemoAccount]:
         user = _user(username, role, first, last)
         user.assigned_regions.set(regions)
         accounts.insert(1, DemoAccount(username, role, None, "assigned to the five seed regions"))
+    _pending_invitations(office, by_code)
     return accounts
+
+
+def _pending_invitations(office: User, by_code: dict[str, Region]) -> None:
+    """Two invitations nobody has accepted yet, so the people pages show waiting ones:
+    the office's to a new mentor for Batang, Batang's coordinator's to an OPD officer
+    (their links are in the worker's console output)."""
+    batang = by_code["33.25"]
+    coordinator = User.objects.get(username=f"{_slug(batang)}.kominfo")
+    invites = [
+        (
+            office,
+            InviteInput(
+                "rina.mentor@demo.kotacerdas.id",
+                Role.MENTOR,
+                "Rina",
+                "Wulandari",
+                assigned_regions=[batang],
+            ),
+        ),
+        (
+            coordinator,
+            InviteInput(
+                "dinsos@demo.kotacerdas.id",
+                Role.OPD_OFFICER,
+                "Petugas",
+                "Dinsos Batang",
+                region=batang,
+                opd=OPD.objects.filter(region=batang).exclude(officers__isnull=False).first(),
+            ),
+        ),
+    ]
+    for inviter, data in invites:
+        if not Invitation.objects.filter(email=data.email).exists():
+            invitations.invite(inviter, data)
 
 
 def program_demo_accounts() -> list[DemoAccount]:
