@@ -105,9 +105,11 @@ def _slug(region: Region) -> str:
 
 def program_office_group() -> Group:
     group, _ = Group.objects.get_or_create(name=PROGRAM_OFFICE_GROUP)
+    # People are managed in the platform's pages (accounts.access decides who may grant
+    # what); in the admin the office only reads accounts, tokens and emails.
     permissions = Permission.objects.filter(
-        content_type__app_label__in=["regions", "accounts", "core", "auditlog"]
-    )
+        content_type__app_label__in=["regions", "core", "auditlog"]
+    ) | Permission.objects.filter(content_type__app_label="accounts", codename__startswith="view_")
     group.permissions.set(permissions)
     return group
 

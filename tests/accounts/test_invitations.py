@@ -14,7 +14,7 @@ from django.utils import timezone
 from kotacerdas.accounts.models import Invitation, Notification, User
 from kotacerdas.accounts.services import invitations
 from kotacerdas.core.roles import Role
-from kotacerdas.regions.models import Province
+from kotacerdas.regions.models import Province, Region
 from tests.conftest import PASSWORD
 
 LINK = re.compile(r"https?://\S+/accounts/invitation/([^/\s]+)/\?language=(\w+)")
@@ -91,13 +91,22 @@ def test_an_invitation_email_is_indonesian_by_default(users: dict[str, Any], sen
 def test_the_office_invites_a_region_coordinator(
     users: dict[str, Any], batanghari: Any, send: Any
 ) -> None:
+    # Batanghari has its coordinator: a second one is refused, a deputy is not.
+    with pytest.raises(ValidationError, match="has a coordinator"):
+        invitations.invite(
+            users["program_office"],
+            invitations.InviteInput(
+                email="baru@example.org", role=Role.REGION_COORDINATOR, region=batanghari
+            ),
+        )
+    surabaya = Region.objects.get(pk="35.78")
     invitation = send(
         users["program_office"],
         email="baru@example.org",
         role=Role.REGION_COORDINATOR,
-        region=batanghari,
+        region=surabaya,
     )
-    assert invitation.region == batanghari and not invitation.deputy
+    assert invitation.region == surabaya and not invitation.deputy
 
 
 def test_an_assessor_needs_a_home_province_and_no_region_of_it(
@@ -374,7 +383,10 @@ def test_resending_makes_a_new_link_and_the_old_one_dies(
 ) -> None:
     invitation = send(users["coordinator"], **officer_input(users))
     old = secret_of(mail.outbox[0])
-    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now(), sent_at=an_hour_ago
+    )
     invitation.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         invitations.resend(users["coordinator"], invitation, "en")
@@ -421,3 +433,77 @@ def test_invitations_are_audited_without_their_secret(users: dict[str, Any], sen
     entries = list(audit.entries_for([(Invitation, [invitation.pk])]))
     assert entries and entries[-1].actor == users["coordinator"]
     assert all("token_hash" not in (entry.changes_dict or {}) for entry in entries)
+
+
+def test_resending_waits_a_little_and_stops_after_a_few_emails(
+    users: dict[str, Any], send: Any
+) -> None:
+    invitation = send(users["coordinator"], **officer_input(users))
+    with pytest.raises(ValidationError, match="wait a little"):
+        invitations.resend(users["coordinator"], invitation)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        sent_at=timezone.now() - timedelta(hours=1), send_count=invitations.MAX_SENDS
+    )
+    invitation.refresh_from_db()
+    with pytest.raises(ValidationError, match="revoke it and invite them again"):
+        invitations.resend(users["coordinator"], invitation)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "siti@example.org\u200b",
+        "siti@\uff45xample.org",
+        "si\u00adti@example.org",
+        "sítì@example.org",
+    ],
+)
+def test_an_address_with_invisible_or_look_alike_letters_is_refused(
+    users: dict[str, Any], email: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        invitations.invite(
+            users["coordinator"], invitations.InviteInput(**officer_input(users, email))
+        )
+    assert refused.value.message_dict["email"]  # "plain letters", or not an address at all
+    assert not Invitation.objects.exists()
+
+
+def test_deactivating_someone_revokes_the_invitations_they_sent(
+    users: dict[str, Any], send: Any
+) -> None:
+    from kotacerdas.accounts.services import people
+
+    deputy = User.objects.create_user(
+        "wakil", role=Role.REGION_COORDINATOR, deputy=True, region=users["coordinator"].region
+    )
+    invitation = send(deputy, **officer_input(users, "alt.me@example.org"))
+    secret = secret_of(mail.outbox[-1])
+    people.deactivate(users["coordinator"], deputy)
+    invitation.refresh_from_db()
+    assert invitation.state == "revoked"
+    page = Client().get(f"/accounts/invitation/{secret}/?language=en").content.decode()
+    assert "withdrawn" in page
+    assert not User.objects.filter(username="alt.me@example.org").exists()
+
+
+def test_an_invitation_of_someone_deactivated_since_cannot_be_accepted(
+    users: dict[str, Any], send: Any
+) -> None:
+    deputy = User.objects.create_user(
+        "wakil", role=Role.REGION_COORDINATOR, deputy=True, region=users["coordinator"].region
+    )
+    invitation = send(deputy, **officer_input(users, "alt.me@example.org"))
+    User.objects.filter(pk=deputy.pk).update(is_active=False)  # e.g. in the admin
+    invitation.refresh_from_db()
+    with pytest.raises(invitations.InvitationUnusable):
+        invitations.accept(
+            None,
+            invitation,
+            first_name="Alt",
+            last_name="",
+            password="Ganti-Sandi-2026",
+            language="id",
+        )
+    assert not User.objects.filter(username="alt.me@example.org").exists()

@@ -37,7 +37,7 @@ def test_the_office_invites_a_list_of_staff_and_coordinators(
         "email,first_name,last_name,role,opd,regions,home_province\n"
         "rina@example.org,Rina,K,mentor,,33.25 15.04,\n"
         "budi@example.org,Budi,S,asesor,,15.04,Jawa Tengah\n"
-        "kb@example.org,Kepala,Baru,coordinator,,15.04,\n"
+        "kb@example.org,Kepala,Baru,coordinator,,35.78,\n"
     )
     with django_capture_on_commit_callbacks(execute=True):
         report = import_invitations(users["program_office"], csv_file(text))
@@ -45,7 +45,7 @@ def test_the_office_invites_a_list_of_staff_and_coordinators(
     rina = Invitation.objects.get(email="rina@example.org")
     assert set(rina.assigned_regions.values_list("pk", flat=True)) == {"33.25", "15.04"}
     assert Invitation.objects.get(email="budi@example.org").home_province_id == "33"
-    assert Invitation.objects.get(email="kb@example.org").region == batanghari
+    assert Invitation.objects.get(email="kb@example.org").region_id == "35.78"
 
 
 def test_a_coordinator_invites_officers_by_opd_abbreviation_from_xlsx(

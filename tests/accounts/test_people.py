@@ -270,6 +270,7 @@ def test_the_invite_page_sends_and_offers_resend_for_a_waiting_one(
     invitation = Invitation.objects.get()
     again = client.post("/accounts/people/invite/", data).content.decode()
     assert f"/accounts/invitations/{invitation.pk}/resend/" in again
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now() - timedelta(hours=1))
     assert client.post(f"/accounts/invitations/{invitation.pk}/resend/").status_code == 302
     invitation.refresh_from_db()
     assert invitation.send_count == 2

@@ -1,10 +1,12 @@
 """People and invitations over the API: the same rules as the pages, the shared error
 shape, 409 naming the existing account or the waiting invitation."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from kotacerdas.accounts.models import Invitation
 from tests.queries import assert_queries
@@ -90,6 +92,9 @@ def test_resend_revoke_and_list_invitations(users: dict[str, Any]) -> None:
         "/api/v1/invitations",
         {"email": "rina@example.org", "role": "mentor", "assigned_regions": ["33.25"]},
     ).json()
+    too_soon = post(client, f"/api/v1/invitations/{created['id']}/resend", {})
+    assert too_soon.status_code == 422
+    Invitation.objects.filter(pk=created["id"]).update(sent_at=timezone.now() - timedelta(hours=1))
     resent = post(client, f"/api/v1/invitations/{created['id']}/resend", {"language": "en"})
     assert resent.status_code == 200 and resent.json()["send_count"] == 2
     listed = client.get("/api/v1/invitations", {"state": "pending"}).json()

@@ -2,11 +2,14 @@
 tests/world.py, with Batang's OPD officer as the person and an invitation of an officer
 to Batang made by its coordinator."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from kotacerdas.accounts.models import Invitation
 from tests import world as shared
 from tests.routes import OFFICE, case, check
 
@@ -31,6 +34,9 @@ def world(shared_world: Any, db: Any) -> dict[str, Any]:
         coordinator,
         invitations.InviteInput(email="siti@example.org", role="opd_officer", opd=officer.opd),
     )
+    # Sent an hour ago, so re-sending it now is allowed (not within RESEND_INTERVAL).
+    sent = timezone.now() - timedelta(hours=1)
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=sent)
     data.update(officer=officer.pk, invitation=invitation.pk)
     return data
 

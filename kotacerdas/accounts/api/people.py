@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
@@ -78,8 +79,16 @@ def _region(code: str | None, name: str) -> Region | None:
         return None
     region = Region.objects.filter(pk=code).first()
     if region is None:
-        raise ValidationError({name: _("No region has the code %(code)s.") % {"code": code}})
+        raise ValidationError(
+            {name: _("No region has the code %(code)s.") % {"code": _shown([code])}}
+        )
     return region
+
+
+def _shown(codes: list[str]) -> str:
+    """Codes echoed in an error, cut short: a message never repeats a huge input."""
+    shown = ", ".join(Truncator(code).chars(20) for code in codes[:10])
+    return shown + (", …" if len(codes) > 10 else "")
 
 
 def _regions(codes: list[str]) -> list[Region]:
@@ -87,10 +96,7 @@ def _regions(codes: list[str]) -> list[Region]:
     unknown = sorted(set(codes) - set(found))
     if unknown:
         raise ValidationError(
-            {
-                "assigned_regions": _("No region has the code %(code)s.")
-                % {"code": ", ".join(unknown)}
-            }
+            {"assigned_regions": _("No region has the code %(code)s.") % {"code": _shown(unknown)}}
         )
     return [found[code] for code in dict.fromkeys(codes)]
 

@@ -33,6 +33,8 @@ from kotacerdas.core.validators import line_problem
 from kotacerdas.regions.models import OPD, Province, Region
 
 NAME_LENGTH = 150
+RESEND_INTERVAL = timedelta(minutes=2)
+MAX_SENDS = 5
 EMAIL_LENGTH = 150  # the email becomes the username, which holds 150 characters
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -128,6 +130,18 @@ def check(actor: Any, data: InviteInput) -> Checked:
         validate_email(email)
     except ValidationError:
         refuse("email", _("Enter a valid email address."))
+    else:
+        if not email.isascii():
+            # Invisible and look-alike letters (a zero-width space, a full-width "d") are
+            # dropped or folded when the mail is sent: two such addresses would reach one
+            # mailbox and make two accounts.
+            refuse(
+                "email",
+                _(
+                    "Write the email address in plain letters, digits and . _ - + @ only "
+                    "(no accented, full-width or invisible characters)."
+                ),
+            )
     if len(email) > EMAIL_LENGTH:
         refuse(
             "email", _("An email address has at most %(max)d characters.") % {"max": EMAIL_LENGTH}
@@ -144,6 +158,19 @@ def check(actor: Any, data: InviteInput) -> Checked:
     if role not in REGIONAL_ROLES and region is not None:
         refuse("region", _("Only regional roles belong to a region."))
         region = None
+    if role == Role.REGION_COORDINATOR and not deputy and region is not None:
+        sitting = User.objects.filter(
+            role=Role.REGION_COORDINATOR, deputy=False, region=region, is_active=True
+        ).first()
+        if sitting is not None:
+            refuse(
+                "role",
+                _(
+                    "%(region)s has a coordinator, %(name)s. Invite a deputy, or deactivate "
+                    "the coordinator first."
+                )
+                % {"region": region.name, "name": sitting.get_full_name() or sitting.username},
+            )
     opd = data.opd
     if role == Role.OPD_OFFICER:
         if opd is None:
@@ -319,6 +346,21 @@ def resend(actor: Any, invitation: Invitation, language: str = "") -> Invitation
         raise ValidationError(_("This invitation was accepted; the person has an account."))
     if state == InvitationState.REVOKED:
         raise ValidationError(_("This invitation was revoked; invite the person again."))
+    # One email a few minutes at most, and a handful in all: a link is not a way to
+    # flood someone's mailbox.
+    if invitation.sent_at and timezone.now() - invitation.sent_at < RESEND_INTERVAL:
+        raise ValidationError(
+            _("The invitation was sent less than %(minutes)d minutes ago; wait a little.")
+            % {"minutes": int(RESEND_INTERVAL.total_seconds() // 60)}
+        )
+    if invitation.send_count >= MAX_SENDS:
+        raise ValidationError(
+            _(
+                "This invitation was sent %(count)d times. Check the address with the "
+                "person, then revoke it and invite them again."
+            )
+            % {"count": invitation.send_count}
+        )
     existing = (
         User.objects.filter(access.matching_email(invitation.email), is_active=True)
         .exclude(pk=invitation.user_id or 0)
@@ -366,6 +408,8 @@ def accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != InvitationState.PENDING:
         raise InvitationUnusable(invitation.state)
+    if not invitation.invited_by.is_active:  # sent by someone who has since lost access
+        raise InvitationUnusable(InvitationState.REVOKED)
     email = invitation.email.lower()
     user = invitation.user
     if user is None:

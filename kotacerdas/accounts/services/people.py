@@ -5,11 +5,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kotacerdas.accounts import access
-from kotacerdas.accounts.models import User
+from kotacerdas.accounts.models import Invitation, NotificationKind, User
 from kotacerdas.accounts.services.invitations import refuse_home_regions
+from kotacerdas.accounts.services.notifications import notify
 from kotacerdas.core.audit import service
 from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, Province, Region
@@ -30,6 +34,12 @@ def deactivate(actor: Any, person: User) -> User:
     if person.is_active:
         person.is_active = False
         person.save(update_fields=["is_active"])
+    # Their waiting invitations die with their access: no way back in by a link they sent.
+    for invitation in Invitation.objects.filter(
+        invited_by=person, accepted_at__isnull=True, revoked_at__isnull=True
+    ):
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
     return person
 
 
@@ -82,7 +92,18 @@ def update_person(
             person.home_province = province
             person.save(update_fields=["home_province"])
         if assigned_regions is not None:
+            before = set(person.assigned_regions.values_list("pk", flat=True))
             person.assigned_regions.set(regions)
+            added = sorted(region.name for region in regions if region.pk not in before)
+            if added:
+                notify(
+                    [person],
+                    NotificationKind.ASSIGNMENT,
+                    gettext_lazy("You now work with %(regions)s."),
+                    params={"regions": ", ".join(added)},
+                    url=reverse("inbox"),
+                    actor=actor,
+                )
     if opd is not UNCHANGED:
         _require(access.can_move_officer(actor, person))
         if opd is None:
