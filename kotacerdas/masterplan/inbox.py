@@ -300,12 +300,18 @@ def _coordinator(user: Any, plan: Masterplan | None) -> Iterator[Entry]:
     rows = _deadline_rows(user).filter(
         region_id=user.region_id, due__lte=today + datetime.timedelta(days=DEADLINE_DAYS)
     )
+    # While the mentor reviews it, the region has nothing to do for the deadline.
+    rows = rows.filter(Q(plan_status=None) | ~Q(plan_status=MasterplanStatus.SUBMITTED))
     for row in rows[:50]:  # a region is selected in few cohorts
+        if not row["plan_id"]:
+            title = _("The masterplan is due and not started yet")
+        elif row["due"] < today:
+            title = _("The masterplan's deadline has passed and it is not approved yet")
+        else:
+            title = _("The masterplan is due and not approved yet")
         yield InboxItem(
             kind="masterplan_deadline",
-            title=_("The masterplan is due and not approved yet")
-            if row["plan_id"]
-            else _("The masterplan is due and not started yet"),
+            title=title,
             url=_plan_url(row),
             since=at_start_of(min(row["due"], today), zone()),
             detail=str(row["cohort_name"]),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from kotacerdas.core import inbox as registry
+from kotacerdas.core.pagination import paginate
 from kotacerdas.core.roles import Role
 
 # What the page says first, for each role.
@@ -87,8 +88,10 @@ def _intro(user: Any) -> str:
 def inbox(request: HttpRequest) -> HttpResponse:
     found = registry.inbox(request.user)
     labels = registry.kind_labels()
+    page = paginate(request, rows(found.items, timezone.now()))
     context = {
-        "rows": rows(found.items, timezone.now()),
+        "page": page,
+        "rows": page.object_list,
         "more": [(str(labels.get(m.kind, m.kind)), m) for m in found.more],
         "count": found.count,
         "intro": _intro(request.user),

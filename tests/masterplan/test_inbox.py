@@ -140,7 +140,11 @@ def test_deadlines_of_the_masterplan(users, plan, batang, batanghari) -> None:  
     phase.save()
     overdue = [i for i in inbox(office).items if i.kind == "masterplan_overdue"]
     assert sorted(i.region for i in overdue) == ["Kabupaten Batang", "Kabupaten Batanghari"]
-    assert "masterplan_deadline" in kinds(coordinator)
+    [late] = [i for i in inbox(coordinator).items if i.kind == "masterplan_deadline"]
+    assert late.title == "The masterplan's deadline has passed and it is not approved yet"
+    # Submitted: the mentor has it; nothing for the region to do about the deadline.
+    Masterplan.objects.filter(pk=plan.pk).update(status="submitted")
+    assert "masterplan_deadline" not in kinds(coordinator)
     # Approved: done.
     Masterplan.objects.filter(pk=plan.pk).update(status="approved")
     overdue = [i for i in inbox(office).items if i.kind == "masterplan_overdue"]

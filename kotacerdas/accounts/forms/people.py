@@ -17,6 +17,7 @@ from kotacerdas.core.roles import Role
 from kotacerdas.regions.models import OPD, Province, Region
 
 ROLE_LABELS = {
+    Role.PROGRAM_OFFICE: Role.PROGRAM_OFFICE.label,  # shown in lists, never granted here
     Role.ASSESSOR: Role.ASSESSOR.label,
     Role.MENTOR: Role.MENTOR.label,
     Role.REGION_COORDINATOR: Role.REGION_COORDINATOR.label,

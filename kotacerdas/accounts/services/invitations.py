@@ -438,7 +438,7 @@ def accept(
     with acting_as(user):
         if invitation.role in ASSIGNED_ROLES:
             user.assigned_regions.set(invitation.assigned_regions.all())
-        else:
+        elif user.assigned_regions.exists():  # a returning assessor or mentor
             user.assigned_regions.clear()
         invitation.user = user
         invitation.accepted_at = timezone.now()

@@ -77,9 +77,9 @@ FIELD_NAMES = {
 }
 SEPARATORS = re.compile(r"[\s,;]+")
 SAMPLE_ROWS = [
-    ["email", "first_name", "last_name", "role", "opd", "regions", "home_province"],
-    ["sari@example.org", "Sari", "Wulandari", "mentor", "", "33.25 33.26", ""],
-    ["budi@example.org", "Budi", "Santoso", "assessor", "", "15.04", "33"],
+    ["email", "first_name", "last_name", "role", "opd", "regions", "home_province", "language"],
+    ["sari@example.org", "Sari", "Wulandari", "mentor", "", "33.25 33.26", "", "id"],
+    ["budi@example.org", "Budi", "Santoso", "assessor", "", "15.04", "33", "en"],
 ]
 
 

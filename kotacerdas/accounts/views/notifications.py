@@ -48,7 +48,8 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
     session ended gets nothing rather than the log-in page inside the badge."""
     count = services.unread_count(request.user) if authenticated(request.user) else 0
     # Without the request's context processors (the navigation bar's region): no query.
-    return HttpResponse(render_to_string("accounts/notifications/_count.html", {"count": count}))
+    html = render_to_string("accounts/notifications/_count.html", {"count": count})
+    return HttpResponse(html.strip())  # empty when none: the badge hides (.badge:empty)
 
 
 @login_required
