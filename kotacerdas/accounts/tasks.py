@@ -1,10 +1,6 @@
-"""Background tasks of accounts: delivering email."""
+"""Background tasks of accounts: delivering email (defined beside the queue it serves,
+in services/notifications.py, so the two need not import each other)."""
 
-from django_tasks import task
+from kotacerdas.accounts.services.notifications import deliver_email_task
 
-from kotacerdas.accounts.services.notifications import deliver_email
-
-
-@task()
-def deliver_email_task(email_id: int) -> bool:
-    return deliver_email(email_id)
+__all__ = ["deliver_email_task"]

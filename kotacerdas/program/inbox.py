@@ -53,7 +53,7 @@ from kotacerdas.program.models import (
     PhaseKind,
     SelectionDecision,
 )
-from kotacerdas.program.services.agreements import ORIGINALS_DUE_DAYS
+from kotacerdas.program.models.agreements import ORIGINALS_DUE_DAYS
 from kotacerdas.program.services.assessment import MIN_ASSESSORS
 
 DEADLINE_DAYS = 14  # a deadline this close lands in the inbox
@@ -71,6 +71,11 @@ KINDS = {
     "assessors_disagree": gettext_lazy("Assessors disagree"),
     "agreement_overdue": gettext_lazy("Agreement overdue"),
 }
+
+
+# What an agreement's inbox item shows (the region's steps, the office's overdue ones).
+AGREEMENT_COLUMNS = ("pk", "status", "number", "created_at", "signed_on", "agreement_end")
+AGREEMENT_REGION = {"region_name": F("application__region__name")}
 
 
 def _phase_end(kind: str, cohort: str = "application__cohort") -> Subquery:
@@ -189,16 +194,7 @@ def _agreements(user: Any) -> Iterator[Entry]:
         )
         .annotate(agreement_end=_phase_end(PhaseKind.AGREEMENT))
         .order_by("created_at", "pk")
-        .values(
-            "pk",
-            "status",
-            "number",
-            "created_at",
-            "signed_on",
-            "agreement_end",
-            region_name=F("application__region__name"),
-            cohort=F("application__cohort__name"),
-        )
+        .values(*AGREEMENT_COLUMNS, cohort=F("application__cohort__name"), **AGREEMENT_REGION)
     )
 
     def make(row: dict[str, Any]) -> InboxItem:
@@ -355,15 +351,7 @@ def _office(user: Any) -> Iterator[Entry]:
             | Q(status=AgreementStatus.DRAFT, agreement_end__lt=today)
         )
         .order_by("created_at", "pk")
-        .values(
-            "pk",
-            "status",
-            "number",
-            "created_at",
-            "signed_on",
-            "agreement_end",
-            region_name=F("application__region__name"),
-        )
+        .values(*AGREEMENT_COLUMNS, **AGREEMENT_REGION)
     )
 
     def make(row: dict[str, Any]) -> InboxItem:

@@ -56,6 +56,7 @@ from kotacerdas.program.models import (
     SelectionDecision,
     SelectionRun,
 )
+from kotacerdas.program.models.agreements import ORIGINALS_DUE_DAYS
 
 # Reminder tiers: a deadline within 7 days gets the first, within 1 day the second.
 REMINDER_DAYS = (7, 1)
@@ -144,7 +145,6 @@ def selection_published(actor: Any, run: SelectionRun) -> None:
 
 
 def agreement_signed(actor: Any, agreement: Agreement) -> None:
-    from kotacerdas.program.services.agreements import ORIGINALS_DUE_DAYS
 
     region = agreement.application.region
     notify(
@@ -314,7 +314,6 @@ def _phase_deadlines(today: datetime.date) -> Iterator[int]:
 
 
 def _originals_deadlines(today: datetime.date) -> Iterator[int]:
-    from kotacerdas.program.services.agreements import ORIGINALS_DUE_DAYS
 
     due = datetime.timedelta(days=ORIGINALS_DUE_DAYS)
     first, last = _window(today)

@@ -291,3 +291,10 @@ def test_a_coordinator_cannot_post_a_role_or_region_beyond_theirs(
         assert response.status_code == 200 and not Invitation.objects.exists()
     deputy_page = client_for(users["opd_officer"]).get("/accounts/people/invite/")
     assert deputy_page.status_code == 403
+
+
+def test_the_list_names_the_regions_of_assessors_and_mentors(users: dict[str, Any]) -> None:
+    page = client_for(users["program_office"]).get("/accounts/people/", {"role": "mentor"})
+    text = page.content.decode()
+    assert users["mentor"].email in text or users["mentor"].username in text
+    assert "Kabupaten Batang" in text

@@ -85,7 +85,7 @@ def test_the_contrast_calculation_matches_the_review() -> None:
 
 
 def test_navigation_links_meet_wcag_aa_against_the_navigation_bar() -> None:
-    assert 'class="navbar navbar-expand-lg navbar-dark bg-primary"' in BASE_HTML.read_text()
+    assert 'class="navbar navbar-expand-xl navbar-dark bg-primary"' in BASE_HTML.read_text()
     background = _cascade({".bg-primary", ".navbar.bg-primary"}, "background-color")
     for prop in ("--bs-navbar-color", "--bs-navbar-hover-color", "--bs-navbar-active-color"):
         color = _cascade({".navbar-dark", ".navbar-dark,.navbar[data-bs-theme=dark]"}, prop)

@@ -28,6 +28,7 @@ from django.utils import formats, timezone, translation
 from django.utils.functional import Promise, lazy
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
+from django_tasks import task
 
 from kotacerdas.accounts.models import (
     EmailState,
@@ -212,8 +213,6 @@ def queue_email(to: str, subject: str, body: str, *, secret: bool = False) -> Ou
 
 
 def _enqueue(email_id: int) -> None:
-    from kotacerdas.accounts.tasks import deliver_email_task
-
     deliver_email_task.enqueue(email_id)
 
 
@@ -254,6 +253,12 @@ def deliver_email(email_id: int) -> bool:
         return True
 
 
+# The background task that delivers one email (accounts.tasks names it for the house).
+@task()
+def deliver_email_task(email_id: int) -> bool:
+    return deliver_email(email_id)
+
+
 def retry_due_emails(now: datetime.datetime | None = None) -> int:
     """Queue again the emails whose next attempt is due: those that failed and wait for
     another try, and those queued long ago whose task was lost. Quick (it only enqueues):
@@ -282,6 +287,7 @@ __all__ = [
     "assigned_staff",
     "days_left",
     "deliver_email",
+    "deliver_email_task",
     "display_name",
     "in_language_of",
     "mode_for",

@@ -37,6 +37,14 @@ def row_status(row: dict[str, Any], now: Any) -> str:
     return access.PersonStatus.ACTIVE
 
 
+def _few(names: list[str], shown: int = 3) -> str:
+    """A few region names, and how many more."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    rest = len(names) - shown
+    return _("%(names)s and %(count)d more") % {"names": ", ".join(names[:shown]), "count": rest}
+
+
 def _rows(request: HttpRequest, rows: list[dict[str, Any]]) -> list[SimpleNamespace]:
     """The page's rows with their region and OPD names (two queries for the page) and
     what the viewer may do with each."""
@@ -51,6 +59,9 @@ def _rows(request: HttpRequest, rows: list[dict[str, Any]]) -> list[SimpleNamesp
         .filter(pk__in={r["row_opd"] for r in rows if r["row_opd"]})
         .values_list("pk", "name")
     )
+    # Assessors' and mentors' assigned regions: one query for the page.
+    staff = [r["row_id"] for r in rows if r["row_kind"] == "account"]
+    assigned = access.assigned_region_names(user, staff)
     now = timezone.now()
     out = []
     for row in rows:
@@ -70,7 +81,8 @@ def _rows(request: HttpRequest, rows: list[dict[str, Any]]) -> list[SimpleNamesp
                 email=row["row_email"],
                 name=" ".join(p for p in (row["row_first"], row["row_last"]) if p),
                 role=ROLE_LABELS.get(key, key),
-                region=region_names.get(row["row_region"], ""),
+                region=region_names.get(row["row_region"], "")
+                or _few(assigned.get(row["row_id"], []) if row["row_kind"] == "account" else []),
                 opd=opd_names.get(row["row_opd"], ""),
                 last_login=row["row_last_login"],
                 expires=row["row_expires"],

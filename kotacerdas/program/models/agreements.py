@@ -29,6 +29,10 @@ class SigningMode(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
+# The signed originals reach the ministry by post within this many days of signing.
+ORIGINALS_DUE_DAYS = 30
+
+
 class Agreement(TimeStampedModel):
     application = models.OneToOneField(
         "program.Application", on_delete=models.PROTECT, related_name="agreement"

@@ -23,10 +23,10 @@ from kotacerdas.program.models import (
     Cohort,
     SelectionDecision,
 )
+from kotacerdas.program.models.agreements import ORIGINALS_DUE_DAYS
 from kotacerdas.program.uploads import check_pdf
 
 # The originals are due at the ministry this many days after signing.
-ORIGINALS_DUE_DAYS = 30
 
 
 @dataclass(frozen=True)
