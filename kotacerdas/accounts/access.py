@@ -193,11 +193,16 @@ class PersonStatus(TextChoices):
     NEVER_LOGGED_IN = "never_logged_in", _("Never logged in")
     INVITATION_PENDING = "invitation_pending", _("Invitation pending")
     INVITATION_EXPIRED = "invitation_expired", _("Invitation expired")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
     DEACTIVATED = "deactivated", _("Deactivated")
 
 
 ACCOUNT_STATUSES = (PersonStatus.ACTIVE, PersonStatus.NEVER_LOGGED_IN, PersonStatus.DEACTIVATED)
-INVITATION_STATUSES = (PersonStatus.INVITATION_PENDING, PersonStatus.INVITATION_EXPIRED)
+INVITATION_STATUSES = (
+    PersonStatus.INVITATION_PENDING,
+    PersonStatus.INVITATION_EXPIRED,
+    PersonStatus.INVITATION_REVOKED,
+)
 
 
 def _role_filter(role: str) -> Q:
@@ -242,10 +247,11 @@ def people_matching(
 def invitations_matching(
     user: Any, *, q: str = "", role: str = "", status: str = "", region: str = ""
 ) -> QuerySet[Invitation]:
-    """Invitations not yet accepted nor revoked that the user sees, filtered (as
-    pending or expired; an account status matches none)."""
+    """Invitations not accepted that the user sees, filtered (as pending or expired;
+    revoked ones only when asked for; an account status matches none)."""
     now = timezone.now()
-    found = invitations_visible_to(user).filter(accepted_at=None, revoked_at=None)
+    revoked = status == PersonStatus.INVITATION_REVOKED
+    found = invitations_visible_to(user).filter(accepted_at=None, revoked_at__isnull=not revoked)
     if role:
         found = found.filter(_role_filter(role))
     if region:
@@ -256,7 +262,7 @@ def invitations_matching(
         found = found.filter(expires_at__gt=now)
     elif status == PersonStatus.INVITATION_EXPIRED:
         found = found.filter(expires_at__lte=now)
-    elif status:
+    elif status and not revoked:
         found = found.none()
     return found
 
@@ -269,6 +275,7 @@ _ROW_COLUMNS = (
     "row_last",
     "row_role",
     "row_deputy",
+    "row_revoked",
     "row_region",
     "row_opd",
     "row_last_login",
@@ -297,7 +304,8 @@ def people_rows(user: Any, **filters: str) -> QuerySet:
             row_opd=F("opd_id"),
             row_last_login=F("last_login"),
             row_active=F("is_active"),
-            row_expires=Cast(Value(None), DateTimeField()),  # typed: PostgreSQL unions by type
+            row_expires=Cast(Value(None), DateTimeField()),
+            row_revoked=Cast(Value(None), DateTimeField()),  # typed: PostgreSQL unions by type
         )
         .values(*_ROW_COLUMNS)
     )
@@ -317,6 +325,7 @@ def people_rows(user: Any, **filters: str) -> QuerySet:
             row_last_login=Cast(Value(None), DateTimeField()),
             row_active=Value(False, output_field=BooleanField()),
             row_expires=F("expires_at"),
+            row_revoked=F("revoked_at"),
         )
         .values(*_ROW_COLUMNS)
     )

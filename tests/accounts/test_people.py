@@ -298,3 +298,16 @@ def test_the_list_names_the_regions_of_assessors_and_mentors(users: dict[str, An
     text = page.content.decode()
     assert users["mentor"].email in text or users["mentor"].username in text
     assert "Kabupaten Batang" in text
+
+
+def test_revoked_invitations_are_listed_only_when_asked_for(users: dict[str, Any]) -> None:
+    office = users["program_office"]
+    invitation = invitations.invite(
+        office, invitations.InviteInput(email="gone@example.org", role=Role.MENTOR)
+    )
+    invitations.revoke(office, invitation)
+    client = client_for(office)
+    assert "gone@example.org" not in client.get("/accounts/people/").content.decode()
+    page = client.get("/accounts/people/", {"status": "invitation_revoked"}).content.decode()
+    assert "gone@example.org" in page and "mentor@example.org" not in page
+    assert f"/accounts/invitations/{invitation.pk}/resend/" not in page

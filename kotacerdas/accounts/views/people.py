@@ -27,6 +27,8 @@ from kotacerdas.regions.models import Region
 
 def row_status(row: dict[str, Any], now: Any) -> str:
     if row["row_kind"] == "invitation":
+        if row["row_revoked"]:
+            return access.PersonStatus.INVITATION_REVOKED
         if row["row_expires"] and row["row_expires"] > now:
             return access.PersonStatus.INVITATION_PENDING
         return access.PersonStatus.INVITATION_EXPIRED
@@ -89,6 +91,7 @@ def _rows(request: HttpRequest, rows: list[dict[str, Any]]) -> list[SimpleNamesp
                 status=status,
                 status_label=access.PersonStatus(status).label,
                 can_manage=row["row_kind"] == "invitation"
+                and status != access.PersonStatus.INVITATION_REVOKED
                 and access.can_manage_invitation(user, subject),
             )
         )
