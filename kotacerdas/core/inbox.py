@@ -113,7 +113,8 @@ def inbox(user: Any) -> Inbox:
             continue
         for entry in source.items(user):
             (more if isinstance(entry, InboxMore) else items).append(entry)  # type: ignore[arg-type]
-    items.sort(key=lambda item: (item.since, item.kind, item.url))
+    # Ties (a batch signed the same day) in the order of their links, ids numerically.
+    items.sort(key=lambda item: (item.since, item.kind, len(item.url), item.url))
     return Inbox(items, more)
 
 
