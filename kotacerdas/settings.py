@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kotacerdas.regions",
     "kotacerdas.program",
     "kotacerdas.masterplan",
+    "kotacerdas.bimtek",
     "kotacerdas.seed",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("kotacerdas.accounts.urls")),
     path("program/", include("kotacerdas.program.urls")),
     path("masterplans/", include("kotacerdas.masterplan.urls")),
+    path("bimtek/", include("kotacerdas.bimtek.urls")),
     path("jobs/", core_views.job_list, name="job-list"),
     path("jobs/<uuid:job_id>/", core_views.job_detail, name="job-detail"),
     path("jobs/<uuid:job_id>/download/", core_views.job_download, name="job-download"),

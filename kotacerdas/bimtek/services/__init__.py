@@ -1,0 +1,49 @@
+"""Every write of guidance, split by subject. Each function takes the acting user first,
+checks access itself (403 through PermissionDenied, a clear ValidationError for bad
+input) and runs in one audited transaction (`core.audit.service`)."""
+
+from kotacerdas.bimtek.services.mentors import (
+    add_unavailability,
+    remove_unavailability,
+    save_mentor_profile,
+)
+from kotacerdas.bimtek.services.planning import apply_run, start_schedule_run
+from kotacerdas.bimtek.services.regions import (
+    add_blackout,
+    delete_group,
+    enrol_cohort_regions,
+    remove_blackout,
+    save_group,
+    set_priorities,
+)
+from kotacerdas.bimtek.services.sessions import (
+    complete_visit,
+    confirm_sessions,
+    mark_held,
+    move_session,
+    move_visit,
+    set_pinned,
+)
+from kotacerdas.bimtek.services.stages import ensure_stages, save_stage
+
+__all__ = [
+    "add_blackout",
+    "add_unavailability",
+    "apply_run",
+    "complete_visit",
+    "confirm_sessions",
+    "delete_group",
+    "enrol_cohort_regions",
+    "ensure_stages",
+    "mark_held",
+    "move_session",
+    "move_visit",
+    "remove_blackout",
+    "remove_unavailability",
+    "save_group",
+    "save_mentor_profile",
+    "save_stage",
+    "set_pinned",
+    "set_priorities",
+    "start_schedule_run",
+]

@@ -1,0 +1,1 @@
+"""The guidance job kinds."""

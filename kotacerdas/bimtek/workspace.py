@@ -1,0 +1,5 @@
+"""Placeholder, filled in by the app."""
+
+
+def register() -> None:
+    return None
