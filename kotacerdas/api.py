@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from kotacerdas.accounts.api import router as accounts_router
+from kotacerdas.bimtek.api import router as bimtek_router
 from kotacerdas.core.api import router as jobs_router
 from kotacerdas.core.api_messages import (
     field_message,
@@ -49,6 +50,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
 api.add_router("/", program_router)
 api.add_router("/", masterplan_router)
+api.add_router("/bimtek", bimtek_router)
 api.add_router("/", inbox_router)
 # Integers past the database's range and non-finite floats: 422 naming the parameter.
 bound_numbers(api)

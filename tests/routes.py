@@ -55,6 +55,7 @@ PUBLIC: dict[str, str] = {
     "regions:detail": "a region's public page",
     "program:public-cohort": "a cohort's public record: participating regions, published result",
     "masterplan:public-document": "the signed Perbup/Perwali of a legalised masterplan",
+    "bimtek:ics": "a calendar feed, opened by its secret token; 404 without it",
     "accounts:login": "the log-in page",
     "accounts:logout": "logging out",
     "set_language": "choosing the page language",

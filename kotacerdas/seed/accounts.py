@@ -191,6 +191,11 @@ def load_demo() -> list[DemoAccount]:
         user = _user(username, role, first, last)
         user.assigned_regions.set(regions)
         accounts.insert(1, DemoAccount(username, role, None, "assigned to the five seed regions"))
+    # A second mentor for guidance, based in Semarang: the plan gives them regions.
+    _user("mentor.jawa", Role.MENTOR, "Tenaga Ahli", "Semarang")
+    accounts.insert(
+        2, DemoAccount("mentor.jawa", Role.MENTOR, None, "guidance mentor based in Semarang")
+    )
     _pending_invitations(office, by_code)
     return accounts
 

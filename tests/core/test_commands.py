@@ -85,3 +85,29 @@ def test_seed_national_is_deterministic(db) -> None:  # type: ignore[no-untyped-
 def test_seed_national_refuses_bad_scale(db) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CommandError, match="scale"):
         call_command("seed_national", "--scale", "3")
+
+
+def test_seed_national_plans_guidance_with_mentors_and_sessions(db) -> None:  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    from kotacerdas.bimtek.models import GuidanceRegion, GuidanceSession, GuidanceVisit
+
+    call_command("seed_national", "--scale", "0.05", "--applicants", "30", stdout=StringIO())
+    out = StringIO()
+    call_command("seed_national", "--scale", "0.05", "--applicants", "30", stdout=out)
+    assert "0 new guidance sessions" in out.getvalue()  # idempotent
+    synthetic = Cohort.objects.get(year=2099)
+    regions = GuidanceRegion.objects.filter(cohort=synthetic)
+    assert regions.count() == 30
+    assert GuidanceVisit.objects.filter(guidance__in=regions).count() == 30 * 4
+    mentors = User.objects.filter(username__startswith="syn-mentor-", mentor_profile__isnull=False)
+    assert mentors.count() == 25 and not mentors[0].has_usable_password()
+    # Every visit is held by its region's mentor, on the days its sessions fall.
+    for visit in GuidanceVisit.objects.filter(guidance__in=regions).prefetch_related(
+        "sessions", "mentors", "guidance__team"
+    ):
+        assert list(visit.mentors.all()) == list(visit.guidance.team.all())
+        zone = ZoneInfo(visit.guidance.region.timezone)
+        days = {s.starts_at.astimezone(zone).date() for s in visit.sessions.all()}
+        assert days and visit.starts_on <= min(days) and max(days) <= visit.ends_on
+    assert GuidanceSession.objects.filter(visit__guidance__in=regions, starts_at=None).count() == 0

@@ -62,6 +62,7 @@ def test_the_registry_finds_api_operations_and_pages(db) -> None:  # type: ignor
 PUBLIC_SAMPLES = {
     "favicon.ico": ("get", "/favicon.ico"),
     "home": ("get", "/"),
+    "bimtek:ics": ("get", "/bimtek/calendar/region/33.25/1.invalid.ics"),
     "regions:list": ("get", "/regions/"),
     "regions:detail": ("get", "/regions/33.25/"),
     "accounts:login": ("get", "/accounts/login/"),
@@ -86,7 +87,13 @@ PUBLIC_SAMPLES = {
 }
 # Public routes of records this empty database does not hold: 404 says "no such record",
 # not "log in" (their own tests open them with data).
-ABSENT_RECORDS = {"api:api-root", "program:public-cohort", "masterplan:public-document"}
+# Answer 404 for the sample: no such record, or (a calendar feed) no valid token.
+ABSENT_RECORDS = {
+    "api:api-root",
+    "program:public-cohort",
+    "masterplan:public-document",
+    "bimtek:ics",
+}
 
 
 def test_public_routes_are_open_to_anonymous_visitors(db) -> None:  # type: ignore[no-untyped-def]

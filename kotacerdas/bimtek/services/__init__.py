@@ -4,10 +4,11 @@ input) and runs in one audited transaction (`core.audit.service`)."""
 
 from kotacerdas.bimtek.services.mentors import (
     add_unavailability,
+    clashing_visits,
     remove_unavailability,
     save_mentor_profile,
 )
-from kotacerdas.bimtek.services.planning import apply_run, start_schedule_run
+from kotacerdas.bimtek.services.planning import apply_refusal, apply_run, start_schedule_run
 from kotacerdas.bimtek.services.regions import (
     add_blackout,
     delete_group,
@@ -17,19 +18,24 @@ from kotacerdas.bimtek.services.regions import (
     set_priorities,
 )
 from kotacerdas.bimtek.services.sessions import (
+    AttendeeInput,
     complete_visit,
     confirm_sessions,
     mark_held,
     move_session,
     move_visit,
+    opd_session_q,
     set_pinned,
 )
 from kotacerdas.bimtek.services.stages import ensure_stages, save_stage
 
 __all__ = [
+    "AttendeeInput",
     "add_blackout",
     "add_unavailability",
+    "apply_refusal",
     "apply_run",
+    "clashing_visits",
     "complete_visit",
     "confirm_sessions",
     "delete_group",
@@ -38,6 +44,7 @@ __all__ = [
     "mark_held",
     "move_session",
     "move_visit",
+    "opd_session_q",
     "remove_blackout",
     "remove_unavailability",
     "save_group",

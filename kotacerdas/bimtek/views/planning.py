@@ -1,27 +1,370 @@
-"""Placeholder views, replaced by the app's pages."""
+"""The office's planning pages: guidance home, a cohort's guidance, its stages, schedule
+runs (the background job, its answer beside the greedy baseline) and applying one."""
 
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from kotacerdas.bimtek import access, services, workdays
+from kotacerdas.bimtek import messages as explain
+from kotacerdas.bimtek.forms import PlanForm, StageForm
+from kotacerdas.bimtek.forms.common import add_service_errors
+from kotacerdas.bimtek.messages import Names
+from kotacerdas.bimtek.models import RunStatus, ScheduleRun, SessionStatus, StageNumber
+from kotacerdas.core.feedback import report_errors
+from kotacerdas.core.roles import REGIONAL_ROLES, Role
+from kotacerdas.program.models import Cohort
+from kotacerdas.regions.models import Dimension, Region
 
 
-def guidance_home(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def cohort_or_404(year: int) -> Cohort:
+    return get_object_or_404(Cohort.objects.prefetch_related("phases"), year=year)
 
 
-def cohort_guidance(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def masterplan_deadline(cohort: Cohort) -> Any:
+    """The end of the cohort's masterplan phase, the plan's default last day."""
+    for phase in cohort.phases.all():
+        if phase.kind == "masterplan":
+            return phase.ends_on
+    return None
 
 
-def stages(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def person_name(user: Any) -> str:
+    return user.get_full_name() or user.username
 
 
-def plan(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def names_for(user: Any, *, regions: set[str], mentors: set[str]) -> Names:
+    """Names of the regions, mentors and dimensions a stored run refers to: one query
+    each, whatever the number of rows."""
+    mentor_ids = [int(m) for m in mentors if str(m).isdigit()]
+    return Names(
+        regions={r.code: r.name for r in Region.objects.filter(code__in=regions)},
+        mentors={
+            str(m.pk): person_name(m)
+            for m in access.mentors_visible_to(user).filter(pk__in=mentor_ids)
+        },
+        dimensions={d.code: d.name for d in Dimension.objects.all()},
+    )
 
 
-def run_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+UNDER_WAY = (RunStatus.QUEUED, RunStatus.RUNNING)
+RUNS_SHOWN = 20
+UPCOMING_SHOWN = 20
 
 
-def run_apply(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+def guidance_home(request: HttpRequest) -> HttpResponse:
+    """Where a person starts: the office its cohorts, a mentor the visits and sessions
+    ahead, a region's people their region's guidance."""
+    user: Any = request.user
+    if access.is_program_office(user):
+        cohorts = Cohort.objects.annotate(
+            guided=Count("guidance_regions", distinct=True),
+            runs=Count("schedule_runs", distinct=True),
+        ).order_by("-year")
+        return render(request, "bimtek/home.html", {"cohorts": cohorts, "is_office": True})
+    if user.role in REGIONAL_ROLES:
+        latest = (
+            access.guidance_visible_to(user)
+            .select_related("cohort")
+            .order_by("-cohort__year")
+            .first()
+        )
+        if latest is not None:
+            return redirect("bimtek:region", year=latest.cohort.year, code=latest.region_id)
+        return render(request, "bimtek/home.html", {"is_region": True})
+    context: dict[str, Any] = {}
+    if user.role == Role.MENTOR:
+        today = timezone.localdate()
+        context = {
+            "is_mentor": True,
+            "visits": access.visits_visible_to(user)
+            .filter(mentors=user)
+            .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True))
+            .select_related("guidance__region", "guidance__cohort", "stage")
+            .order_by("starts_on", "guidance__region__name")[:UPCOMING_SHOWN],
+            "sessions": access.sessions_visible_to(user)
+            .filter(
+                visit__mentors=user,
+                starts_at__gte=timezone.now(),
+                status=SessionStatus.PLANNED,
+            )
+            .select_related("visit__guidance__region", "visit__stage", "group")
+            .order_by("starts_at")[:UPCOMING_SHOWN],
+            "regions": access.guidance_visible_to(user)
+            .select_related("region__province", "cohort")
+            .order_by("-cohort__year", "region__name"),
+        }
+    return render(request, "bimtek/home.html", context)
+
+
+def _cohort_page(
+    request: HttpRequest,
+    cohort: Cohort,
+    *,
+    plan_form: PlanForm | None = None,
+    template: str = "bimtek/cohort.html",
+) -> HttpResponse:
+    user: Any = request.user
+    is_office = access.is_program_office(user)
+    guidance = (
+        access.guidance_visible_to(user)
+        .filter(cohort=cohort)
+        .select_related("region__province")
+        .prefetch_related(
+            "team",
+            Prefetch(
+                "visits",
+                queryset=access.visits_visible_to(user)
+                .select_related("stage")
+                .prefetch_related("mentors")
+                .order_by("stage__number"),
+            ),
+        )
+        .order_by("region__name")
+    )
+    rows = list(guidance)
+    if not is_office and not rows:
+        raise Http404
+    deadline = masterplan_deadline(cohort)
+    if plan_form is None and is_office:
+        plan_form = PlanForm(
+            initial={"starts_on": timezone.localdate(), "ends_on": deadline, "time_limit_s": 30}
+        )
+    missing_holidays: list[int] = []
+    if plan_form is not None:
+        starts, ends = _window(plan_form, deadline)
+        if starts and ends and starts <= ends:
+            missing_holidays = list(workdays.years_without_holidays(starts, ends))
+    runs = (
+        access.runs_visible_to(user)
+        .filter(cohort=cohort)
+        .select_related("job", "requested_by")
+        .order_by("-created_at", "-pk")[:RUNS_SHOWN]
+    )
+    runs = list(runs)
+    for run in runs:
+        run.status_label = explain.status_label(run.status)  # type: ignore[attr-defined]
+    context = {
+        "cohort": cohort,
+        "is_office": is_office,
+        "stages": list(cohort.guidance_stages.all()),
+        "rows": rows,
+        "stage_headers": StageNumber.labels,
+        "runs": runs,
+        "plan_form": plan_form,
+        "deadline": deadline,
+        "missing_holidays": missing_holidays,
+    }
+    return render(request, template, context)
+
+
+def _window(form: PlanForm, deadline: date | None) -> tuple[date | None, date | None]:
+    """The window the form asks for (typed or initial), for the holiday-data warning."""
+    if form.is_bound:
+        data = getattr(form, "cleaned_data", {}) or {}
+        return data.get("starts_on"), data.get("ends_on") or deadline
+    return form.initial.get("starts_on"), form.initial.get("ends_on") or deadline
+
+
+@login_required
+def cohort_guidance(request: HttpRequest, year: int) -> HttpResponse:
+    cohort = cohort_or_404(year)
+    if request.method == "POST":
+        access.require_program_office(request.user)
+        if request.POST.get("action") == "enrol":
+            try:
+                enrolled = services.enrol_cohort_regions(request.user, cohort)
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d region is in this cohort's guidance.",
+                        "%(count)d regions are in this cohort's guidance.",
+                        len(enrolled),
+                    )
+                    % {"count": len(enrolled)},
+                )
+            except ValidationError as error:
+                report_errors(request, error)
+        return redirect("bimtek:cohort", year=year)
+    return _cohort_page(request, cohort)
+
+
+@login_required
+def stages(request: HttpRequest, year: int) -> HttpResponse:
+    access.require_program_office(request.user)
+    cohort = cohort_or_404(year)
+    try:
+        stage_list = services.ensure_stages(request.user, cohort)
+    except ValidationError as error:
+        report_errors(request, error)
+        return redirect("bimtek:cohort", year=year)
+    stage_list = sorted(stage_list, key=lambda s: s.number)
+    forms = [
+        StageForm(
+            request.POST or None,
+            prefix=f"stage{stage.number}",
+            initial={
+                "expected_outputs": stage.expected_outputs,
+                "days_in_region": stage.days_in_region,
+                "min_gap_days": stage.min_gap_days,
+                "max_gap_days": stage.max_gap_days,
+            },
+        )
+        for stage in stage_list
+    ]
+    if request.method == "POST" and all(form.is_valid() for form in forms):
+        try:
+            with transaction.atomic():  # all four stages or none
+                failed = False
+                for stage, form in zip(stage_list, forms, strict=True):
+                    try:
+                        services.save_stage(request.user, stage, **form.cleaned_data)
+                    except ValidationError as error:
+                        add_service_errors(form, error)
+                        failed = True
+                if failed:
+                    raise _Rollback
+            messages.success(request, _("The stages are saved."))
+            return redirect("bimtek:cohort", year=year)
+        except _Rollback:
+            pass
+    context = {
+        "cohort": cohort,
+        "pairs": list(zip(stage_list, forms, strict=True)),
+        "rows_have_errors": any(form.errors for form in forms),
+    }
+    return render(request, "bimtek/stages.html", context)
+
+
+class _Rollback(Exception):
+    """Undo the stages saved before one was refused."""
+
+
+@login_required
+def plan(request: HttpRequest, year: int) -> HttpResponse:
+    """Start a schedule run: the job plans the cohort's visits in the background."""
+    access.require_program_office(request.user)
+    cohort = cohort_or_404(year)
+    if request.method != "POST":
+        return redirect("bimtek:cohort", year=year)
+    form = PlanForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            run = services.start_schedule_run(
+                request.user,
+                cohort,
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                time_limit_s=data["time_limit_s"],
+                team_size=data["team_size"],
+            )
+            messages.info(request, _("The plan is being made. This page shows its progress."))
+            return redirect("bimtek:run", year=year, pk=run.pk)
+        except ValidationError as error:
+            add_service_errors(form, error)
+    return _cohort_page(request, cohort, plan_form=form, template="bimtek/plan.html")
+
+
+def _run_or_404(request: HttpRequest, year: int, pk: int) -> ScheduleRun:
+    return get_object_or_404(
+        access.runs_visible_to(request.user).select_related(
+            "cohort", "job", "requested_by", "applied_by"
+        ),
+        pk=pk,
+        cohort__year=year,
+    )
+
+
+def _under_way(run: ScheduleRun) -> bool:
+    if run.status not in UNDER_WAY:
+        return False
+    return run.job is None or not run.job.is_finished
+
+
+@login_required
+def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    run = _run_or_404(request, year, pk)
+    under_way = _under_way(run)
+    if request.headers.get("HX-Request"):
+        if under_way:
+            return render(request, "bimtek/partials/run_progress.html", {"run": run})
+        return HttpResponse(headers={"HX-Refresh": "true"})
+    plan = [v for v in (run.plan or []) if isinstance(v, dict)]
+    unplaced = [u for u in (run.unplaced or []) if isinstance(u, dict)]
+    shortages = [s for s in (run.shortages or []) if isinstance(s, dict)]
+    mentor_ids = {str(m) for v in plan for m in (v.get("team") or [])}
+    region_codes = {str(v.get("region")) for v in [*plan, *unplaced]}
+    names = names_for(request.user, regions=region_codes, mentors=mentor_ids)
+    by_region: dict[str, dict[int, dict[str, Any]]] = {}
+    for visit in plan:
+        by_region.setdefault(str(visit.get("region")), {})[int(visit.get("stage") or 0)] = {
+            "start": explain.day_text(visit.get("start")),
+            "end": explain.day_text(visit.get("end")),
+            "team": [names.mentor(m) for m in visit.get("team") or []],
+            "sessions": len(visit.get("sessions") or []),
+        }
+    table = sorted(
+        (
+            {
+                "code": code,
+                "name": names.region(code),
+                "stages": [stages.get(n) for n in (1, 2, 3, 4)],
+            }
+            for code, stages in by_region.items()
+        ),
+        key=lambda row: row["name"],
+    )
+    refusal = None if under_way else services.apply_refusal(run)
+    context = {
+        "cohort": run.cohort,
+        "run": run,
+        "under_way": under_way,
+        "status_label": explain.status_label(run.status),
+        "status_text": explain.status_text(run.status, run.gap),
+        "comparison": explain.comparison(run.figures or {}, run.greedy_figures or {})
+        if run.figures
+        else [],
+        "shortages": [explain.shortage_text(s, names) for s in shortages],
+        "unplaced": [explain.unplaced_text(u, names) for u in unplaced],
+        "warnings": [explain.warning_text(str(code)) for code in run.warnings or []],
+        "table": table,
+        "can_apply": not under_way and refusal is None,
+        "apply_refusal": refusal if run.status not in UNDER_WAY else None,
+        "requested_by": person_name(run.requested_by) if run.requested_by else "",
+        "gap_percent": run.gap * 100 if run.gap is not None else None,
+        "stage_headers": StageNumber.labels,
+    }
+    return render(request, "bimtek/run.html", context)
+
+
+@login_required
+@require_POST
+def run_apply(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    run = _run_or_404(request, year, pk)
+    access.require_program_office(request.user)
+    try:
+        services.apply_run(request.user, run)
+        messages.success(
+            request,
+            _(
+                "The plan is applied: the visits and sessions have its dates and teams, and "
+                "the mentors and regions are told."
+            ),
+        )
+        return redirect("bimtek:cohort", year=year)
+    except ValidationError as error:
+        report_errors(request, error)
+    return redirect("bimtek:run", year=year, pk=run.pk)

@@ -15,6 +15,7 @@ from kotacerdas.seed.accounts import (
     load_demo,
     program_demo_accounts,
 )
+from kotacerdas.seed.bimtek import load_bimtek_demo
 from kotacerdas.seed.masterplan import load_masterplan_demo
 from kotacerdas.seed.program import load_program_demo
 
@@ -41,6 +42,11 @@ class Command(BaseCommand):
                 self.stdout.write(
                     "Demo masterplans: Batang approved, Musi Rawas submitted for review, "
                     "three regions in draft."
+                )
+            if load_bimtek_demo(office):
+                self.stdout.write(
+                    "Demo guidance 2023: the optimised plan for the seed regions, stages I-II "
+                    "held and signed off, stage III under way in Batang."
                 )
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")

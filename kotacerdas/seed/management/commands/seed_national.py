@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kotacerdas.accounts.services import no_emails
 from kotacerdas.seed.national import MASTERPLAN_PROGRAMS, seed_masterplans, seed_national
+from kotacerdas.seed.national_bimtek import seed_guidance
 from kotacerdas.seed.program import seed_applicants
 
 
@@ -42,8 +43,10 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from None
             cohort = seed_applicants(options["applicants"], options["seed"])
+            sessions = seed_guidance(cohort, seed=options["seed"])
         self.stdout.write(
             f"Seeded {summary.regions} regions: {summary.opds} OPDs, {summary.users} synthetic "
             f"accounts; cohort {cohort.year} has {cohort.applications.count()} applications; "
-            f"{masterplans} new masterplans of {MASTERPLAN_PROGRAMS} programs."
+            f"{masterplans} new masterplans of {MASTERPLAN_PROGRAMS} programs; "
+            f"{sessions} new guidance sessions."
         )

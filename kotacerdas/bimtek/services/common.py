@@ -1,0 +1,273 @@
+"""What the guidance services share: times in a region's zone, a cohort's deadline, the
+sessions a visit should hold, and laying sessions out in a visit."""
+
+import datetime
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from kotacerdas.bimtek.models import (
+    GuidanceRegion,
+    GuidanceSession,
+    GuidanceStage,
+    GuidanceVisit,
+    OPDGroup,
+    SessionKind,
+    SessionStatus,
+    VisitStatus,
+)
+from kotacerdas.bimtek.scheduling import problem as P
+from kotacerdas.bimtek.scheduling.sessions import place_sessions, visit_days
+from kotacerdas.core.localtime import zone
+from kotacerdas.program.models import Cohort, CohortPhase, PhaseKind
+from kotacerdas.program.services.cohorts import check_date
+from kotacerdas.regions.models import OPD
+
+# A visit day: sessions from 08:30 local time, six hours of them.
+DAY_START_MINUTE = 8 * 60 + 30
+DAY_MINUTES = 360
+PLENARY_MINUTES = 120
+
+
+def date_text(day: date) -> str:
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+def period_text(start: date | None, end: date | None) -> str:
+    if start is None:
+        return _("not scheduled")
+    if end is None or end == start:
+        return date_text(start)
+    return _("%(start)s to %(end)s") % {"start": date_text(start), "end": date_text(end)}
+
+
+def person(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def check_period(starts_on: date, ends_on: date) -> None:
+    """Both dates plausible (program.services.cohorts), the end on or after the start."""
+    check_date("starts_on", starts_on)
+    check_date("ends_on", ends_on)
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The last day comes before the first.")})
+
+
+def deadline_of(cohort: Cohort) -> date | None:
+    """The cohort's masterplan deadline: its "Masterplan due" phase's last day."""
+    phase = CohortPhase.objects.filter(cohort=cohort, kind=PhaseKind.MASTERPLAN).first()
+    return phase.ends_on if phase else None
+
+
+# Times ----------------------------------------------------------------------------------
+
+
+def utc_start(region: Any, day: date, minute: int) -> datetime.datetime:
+    """The moment `minute` minutes after midnight of `day` in the region's zone, in UTC."""
+    local = datetime.datetime.combine(day, datetime.time.min) + timedelta(minutes=minute)
+    aware = timezone.make_aware(local, zone(region))
+    return aware.astimezone(datetime.UTC)
+
+
+def local_start(session: GuidanceSession, region: Any) -> datetime.datetime | None:
+    if session.starts_at is None:
+        return None
+    return timezone.localtime(session.starts_at, zone(region))
+
+
+def local_day_minute(session: GuidanceSession, region: Any) -> tuple[date, int] | None:
+    moment = local_start(session, region)
+    if moment is None:
+        return None
+    return moment.date(), moment.hour * 60 + moment.minute
+
+
+def today_in(region: Any) -> date:
+    return timezone.localdate(timezone=zone(region))
+
+
+# Sessions a visit holds -----------------------------------------------------------------
+
+
+def opd_session_q(opd: OPD) -> Q:
+    """The sessions an OPD takes part in: its group's, or its own (an OPD without a
+    group has a session of its own, titled with its name), and the plenaries of its
+    region."""
+    return (
+        Q(group__opds=opd)
+        | Q(kind=SessionKind.GROUP, group=None, title=opd.name, visit__guidance__region=opd.region)
+        | Q(kind=SessionKind.PLENARY, visit__guidance__region=opd.region)
+    )
+
+
+def plenary_title(stage: GuidanceStage) -> str:
+    return _("Plenary, %(stage)s") % {"stage": stage.get_number_display()}
+
+
+def visit_held(visit: GuidanceVisit, sessions: Iterable[GuidanceSession] | None = None) -> bool:
+    """A visit is held once complete or once one of its sessions was held."""
+    if visit.status == VisitStatus.COMPLETE:
+        return True
+    rows = visit.sessions.all() if sessions is None else sessions
+    return any(session.status == SessionStatus.HELD for session in rows)
+
+
+def sync_sessions(
+    guidance: GuidanceRegion,
+    visits: Sequence[GuidanceVisit],
+    groups: Sequence[OPDGroup],
+    opds: Sequence[OPD],
+) -> tuple[list[GuidanceSession], list[int]]:
+    """Make each open visit hold a plenary, a session per OPD group and one per OPD in
+    no group; unheld sessions no longer wanted (an OPD now in a group) go. Held and
+    cancelled sessions stay as they are, and a complete visit is left alone. Returns
+    (sessions added, ids of sessions removed)."""
+    grouped = {opd.pk for group in groups for opd in group.opds.all()}
+    alone = [opd for opd in opds if opd.pk not in grouped]
+    wanted_groups = {group.pk: group for group in groups}
+    wanted_titles = {opd.name for opd in alone}
+    added: list[GuidanceSession] = []
+    removed: list[int] = []
+    for visit in visits:
+        if visit.status == VisitStatus.COMPLETE:
+            continue
+        sessions = list(visit.sessions.all())
+        have_plenary = any(s.kind == SessionKind.PLENARY for s in sessions)
+        have_groups = {s.group_id for s in sessions if s.group_id}
+        have_titles = {
+            s.title for s in sessions if s.kind == SessionKind.GROUP and s.group_id is None
+        }
+        for session in sessions:
+            if session.status != SessionStatus.PLANNED or session.kind == SessionKind.PLENARY:
+                continue
+            unwanted = (
+                session.group_id not in wanted_groups
+                if session.group_id
+                else session.title not in wanted_titles
+            )
+            if unwanted:
+                removed.append(session.pk)
+                session.delete()
+        new: list[GuidanceSession] = []
+        if not have_plenary:
+            new.append(
+                GuidanceSession(
+                    visit=visit,
+                    kind=SessionKind.PLENARY,
+                    title=plenary_title(visit.stage),
+                    duration_minutes=PLENARY_MINUTES,
+                )
+            )
+        for group in groups:
+            if group.pk not in have_groups:
+                new.append(
+                    GuidanceSession(
+                        visit=visit,
+                        kind=SessionKind.GROUP,
+                        group=group,
+                        title=group.name,
+                        duration_minutes=group.session_minutes,
+                    )
+                )
+        for opd in alone:
+            if opd.name not in have_titles:
+                new.append(
+                    GuidanceSession(
+                        visit=visit,
+                        kind=SessionKind.GROUP,
+                        title=opd.name[:200],
+                        duration_minutes=120,
+                    )
+                )
+        for session in new:  # one by one, so the audit trail records each
+            session.save()
+        added.extend(new)
+    return added, removed
+
+
+def layout_problem(stages: Iterable[GuidanceStage]) -> P.Problem:
+    """A Problem that only knows the stages: enough for the session layout helpers."""
+    return P.Problem(
+        start=date.min,
+        end=date.max,
+        stages=tuple(
+            P.Stage(s.number, s.days_in_region, s.min_gap_days, s.max_gap_days) for s in stages
+        ),
+        regions=(),
+        mentors=(),
+        visits=(),
+        day_minutes=DAY_MINUTES,
+        day_start_minute=DAY_START_MINUTE,
+    )
+
+
+def session_input(session: GuidanceSession, region: Any, *, fixed: bool) -> P.Session:
+    placed = local_day_minute(session, region) if fixed else None
+    return P.Session(
+        id=str(session.pk),
+        minutes=session.duration_minutes,
+        plenary=session.kind == SessionKind.PLENARY,
+        fixed_day=placed[0] if placed else None,
+        fixed_start_minute=placed[1] if placed else None,
+    )
+
+
+def is_fixed_session(session: GuidanceSession) -> bool:
+    return session.starts_at is not None and (
+        session.pinned or session.status != SessionStatus.PLANNED
+    )
+
+
+def visit_length(visit: GuidanceVisit, sessions: Sequence[GuidanceSession]) -> int:
+    """Calendar days the visit takes: its stage's days, or more when its sessions need."""
+    region = visit.guidance.region
+    problem = layout_problem([visit.stage])
+    live = [s for s in sessions if s.status != SessionStatus.CANCELLED]
+    model = P.Visit(
+        region=region.code,
+        stage=visit.stage.number,
+        sessions=tuple(session_input(s, region, fixed=False) for s in live),
+    )
+    return visit_days(problem, model)
+
+
+def lay_out(
+    visit: GuidanceVisit,
+    sessions: Sequence[GuidanceSession],
+    start: date,
+    days: int,
+    keep: set[int] | None = None,
+) -> dict[int, tuple[date, int]]:
+    """{session pk: (day, start minute)} for the visit's live sessions from `start`; the
+    sessions in `keep` (by default the held and pinned ones) stay where they are."""
+    region = visit.guidance.region
+    live = [s for s in sessions if s.status != SessionStatus.CANCELLED]
+
+    def fixed(session: GuidanceSession) -> bool:
+        if keep is None:
+            return is_fixed_session(session)
+        return session.pk in keep and session.starts_at is not None
+
+    model = P.Visit(
+        region=region.code,
+        stage=visit.stage.number,
+        sessions=tuple(session_input(s, region, fixed=fixed(s)) for s in live),
+    )
+    placed = place_sessions(layout_problem([visit.stage]), model, start, days)
+    return {int(p.id): (p.day, p.start_minute) for p in placed}
+
+
+def set_time(session: GuidanceSession, starts_at: datetime.datetime | None) -> bool:
+    """Give the session a new time: its iCalendar sequence goes up and the region must
+    confirm it again. False when the time is the same."""
+    if session.starts_at == starts_at:
+        return False
+    session.starts_at = starts_at
+    session.sequence += 1
+    session.confirmed_at = None
+    return True
