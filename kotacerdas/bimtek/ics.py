@@ -54,10 +54,8 @@ def session_status(session: GuidanceSession) -> STATUS:
 
 
 def _visit_sequence(visit: GuidanceVisit) -> int:
-    """Visits keep no sequence of their own; moving one moves its sessions, raising
-    theirs, so the highest of them (annotated as `sessions_sequence`) rises with the
-    visit's dates."""
-    return int(getattr(visit, "sessions_sequence", None) or 0)
+    """The visit's own count of date changes (raised by applying a plan and by moves)."""
+    return int(visit.sequence)
 
 
 def _stamp(value: datetime | None) -> datetime:

@@ -163,7 +163,19 @@ def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
     available = _int(shortage.get("available"))
     short = max(needed - available, 0)
     month = shortage.get("month")
+    detail = dict(shortage.get("detail") or {})
+    regions = ", ".join(names.region(r) for r in detail.get("regions") or [])
     if resource == "mentor_days":
+        if detail.get("fragmented"):
+            return _(
+                "Mentor time in %(month)s: the mentors have %(available)s and the visits "
+                "need %(needed)s, but the free days are not in one piece around the "
+                "visits (trips, unavailable days). Widen the plan's window or add mentors."
+            ) % {
+                "month": month_name(month),
+                "needed": _days(needed),
+                "available": _days(available),
+            }
         if month:
             return _(
                 "Mentor time in %(month)s: the visits need %(needed)s but the mentors "
@@ -180,7 +192,23 @@ def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
             "%(short)s short."
         ) % {"needed": _days(needed), "available": _days(available), "short": _days(short)}
     if resource == "expertise":
+        if detail.get("problem") == "team_too_small":
+            return _(
+                "Expertise: %(regions)s have %(needed)d priority dimensions, but a team "
+                "of %(available)d mentors cannot cover them all. Plan more mentors per "
+                "visit, or fewer priorities."
+            ) % {"regions": regions or "—", "needed": needed, "available": available}
         dimension = names.dimension(shortage.get("dimension"))
+        if available == 0:
+            return ngettext(
+                "Expertise in %(dimension)s: %(count)d region has it as a priority "
+                "(%(regions)s) but no available mentor knows it. Add a mentor with this "
+                "expertise.",
+                "Expertise in %(dimension)s: %(count)d regions have it as a priority "
+                "(%(regions)s) but no available mentor knows it. Add a mentor with this "
+                "expertise.",
+                needed,
+            ) % {"dimension": dimension, "count": needed, "regions": regions or "—"}
         return _(
             "Expertise in %(dimension)s: %(needed)d regions have it as a priority but the "
             "mentors who know it can take only %(available)d, %(short)d short. Add a "
@@ -188,10 +216,10 @@ def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
         ) % {"dimension": dimension, "needed": needed, "available": available, "short": short}
     if resource == "window":
         return _(
-            "Time: the stages need %(needed)d working days from the plan's first day but "
-            "the window holds %(available)d. Start earlier, end later, or shorten the "
-            "gaps between stages."
-        ) % {"needed": needed, "available": available}
+            "Time: the stages and their gaps need at least %(needed)d days from the plan's "
+            "first day but the window holds %(available)d (%(regions)s). Start earlier, "
+            "end later, or shorten the gaps between stages."
+        ) % {"needed": needed, "available": available, "regions": regions or "—"}
     if resource == "mentors":
         return _("Mentors: %(needed)d are needed at once but %(available)d are available.") % {
             "needed": needed,
@@ -207,10 +235,10 @@ def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
 def unplaced_text(item: Mapping[str, Any], names: Names) -> str:
     """Why one region's stage could not be placed."""
     region = names.region(item.get("region"))
-    stage = stage_name(item.get("stage"))
     detail = dict(item.get("detail") or {})
     reason = item.get("reason")
-    subject = f"{region}, {stage}"
+    # Stage 0: the region as a whole (no team could be formed for it).
+    subject = f"{region}, {stage_name(item.get('stage'))}" if _int(item.get("stage")) else region
     if reason == "no_window":
         why = _(
             "no run of working days in the window fits it (holidays, blackout days, the deadline)."
@@ -234,6 +262,10 @@ def unplaced_text(item: Mapping[str, Any], names: Names) -> str:
         why = _("no day fits within the gap after the previous stage.")
     elif reason == "deadline":
         why = _("it would end after the plan's last day.")
+    elif reason == "no_mentor":
+        why = _("no mentor is free for it (limits of regions or days away, unavailable days).")
+    elif reason == "invalid":
+        why = _("the planning data breaks a rule (see the warnings).")
     elif reason == "mentor_unavailable":
         why = _("its mentors are unavailable on every day that fits.")
     elif reason == "time_limit":

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kotacerdas.core.models import TimeStampedModel
 from kotacerdas.core.validators import validate_single_line, validate_text
@@ -204,7 +205,7 @@ class OPDGroup(TimeStampedModel):
 
 class VisitStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    COMPLETE = "complete", _("Complete")
+    COMPLETE = "complete", pgettext_lazy("guidance stage", "Complete")
 
 
 class GuidanceVisit(TimeStampedModel):
@@ -230,6 +231,8 @@ class GuidanceVisit(TimeStampedModel):
     completion_notes = models.TextField(
         _("completion notes"), blank=True, max_length=TEXT_LENGTH, validators=[validate_text]
     )
+    # Raised on each change of dates, so calendar apps replace the event (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("guidance visit")
@@ -264,6 +267,15 @@ class GuidanceSession(TimeStampedModel):
         null=True,
         blank=True,
         related_name="sessions",
+    )
+    # The OPD of a session of its own (an OPD in no group); a group's session names none.
+    opd = models.ForeignKey(
+        "regions.OPD",
+        verbose_name=_("OPD"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     title = models.CharField(_("title"), max_length=TITLE_LENGTH, validators=[validate_single_line])
     duration_minutes = models.PositiveSmallIntegerField(

@@ -131,7 +131,7 @@ def _attendees(session: GuidanceSession, opds: list[OPD], seed: int) -> list[Att
     elif session.kind == "plenary":
         members = opds
     else:
-        members = [opd for opd in opds if opd.name == session.title]
+        members = [opd for opd in opds if opd.pk == session.opd_id]
     rows = []
     for index, opd in enumerate(members or opds[:1]):
         for n in range(1 if session.kind == "plenary" else 2):

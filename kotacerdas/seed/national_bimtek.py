@@ -88,12 +88,12 @@ def seed_guidance(
         region = region_of[visit.guidance_id]
         zone = ZoneInfo(region.timezone)
         assert visit.starts_on is not None
-        names = [opd.name for opd in opds.get(region.pk, [])][: sessions - 1]
-        plan = [(SessionKind.PLENARY, "Pleno", 120)] + [
-            (SessionKind.GROUP, name, SESSION_MINUTES) for name in names
-        ]
+        own = opds.get(region.pk, [])[: sessions - 1]
+        plan: list[tuple[str, str, int, OPD | None]] = [
+            (SessionKind.PLENARY, "Pleno", 120, None)
+        ] + [(SessionKind.GROUP, opd.name, SESSION_MINUTES, opd) for opd in own]
         day, minute = visit.starts_on, 0
-        for kind, title, length in plan:
+        for kind, title, length, opd in plan:
             if minute + length > DAY_MINUTES:
                 day, minute = day + timedelta(days=1), 0
             local = datetime.combine(day, time(8, 30), tzinfo=zone) + timedelta(minutes=minute)
@@ -101,6 +101,7 @@ def seed_guidance(
                 GuidanceSession(
                     visit=visit,
                     kind=kind,
+                    opd=opd,
                     title=title,
                     duration_minutes=length,
                     starts_at=local.astimezone(UTC),

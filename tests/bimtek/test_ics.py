@@ -161,8 +161,15 @@ def test_a_moved_session_keeps_its_uid_and_raises_its_sequence(users, plan, bata
     assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
     assert after.start == before.start + timedelta(days=1, hours=2)
     assert after.start == plan.health.starts_at
-    visit = _by_uid(calendar)[f"bimtek-visit-{plan.visit.pk}@127.0.0.1"]
-    assert int(visit["SEQUENCE"]) == 1  # the visit's follows its sessions'
+    # The visit's dates did not change: its event keeps its sequence until they do.
+    visit_uid = f"bimtek-visit-{plan.visit.pk}@127.0.0.1"
+    assert int(_by_uid(calendar)[visit_uid]["SEQUENCE"]) == 0
+    plan.visit.starts_on += timedelta(days=7)
+    plan.visit.ends_on += timedelta(days=7)
+    plan.visit.sequence += 1  # as services.move_visit and apply_run do
+    plan.visit.save()
+    moved = _by_uid(_calendar(users["coordinator"], "region", batang.code))[visit_uid]
+    assert int(moved["SEQUENCE"]) == 1
 
 
 def test_the_feed_speaks_the_viewers_language(users, plan, batang):  # type: ignore[no-untyped-def]

@@ -37,7 +37,8 @@ def test_a_moved_session_tells_the_mentors_and_the_region_not_the_actor():
     assert world.mentors[0].pk in told and world.deputy.pk in told
     assert coordinator.pk not in told
     note = Notification.objects.filter(recipient=world.mentors[0]).get()
-    assert "moved" in note.message and note.url.endswith(f"/sessions/{session.pk}/")
+    assert "dipindahkan" in note.message  # in the mentor's language
+    assert note.url.endswith(f"/sessions/{session.pk}/")
 
 
 def test_a_stage_signed_off_tells_the_coordinators():
@@ -69,7 +70,7 @@ def test_daily_reminders_are_sent_once_a_day():
     made = notifications.remind_daily(today)
     assert made >= 3
     mine = Notification.objects.filter(recipient=mentor)
-    assert any("in the next 3 days" in n.message for n in mine)
-    assert any("no attendance recorded" in n.message for n in mine)  # stage I, past
+    assert any("dalam 3 hari ke depan" in n.message for n in mine)
+    assert any("belum dicatat daftar hadirnya" in n.message for n in mine)  # stage I, past
     assert world.coordinators[world.code].pk in _told(kind="deadline")
     assert notifications.remind_daily(today) == 0  # once a day

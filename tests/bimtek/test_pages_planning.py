@@ -267,7 +267,13 @@ def test_an_infeasible_run_says_what_is_short_and_what_did_not_fit(gw, users) ->
         greedy_figures={"visits": 0, "trips": 0, "travel_days": 0, "finish": None},
         shortages=[
             {"resource": "mentor_days", "needed": 30, "available": 18, "month": "2023-11"},
-            {"resource": "expertise", "needed": 3, "available": 1, "dimension": "economy"},
+            {
+                "resource": "expertise",
+                "needed": 2,
+                "available": 0,
+                "dimension": "economy",
+                "detail": {"regions": ["73.71", "33.75"]},
+            },
         ],
         unplaced=[
             {
@@ -281,7 +287,7 @@ def test_an_infeasible_run_says_what_is_short_and_what_did_not_fit(gw, users) ->
     page = _text(_as(users["program_office"]).get(f"/bimtek/{gw.cohort.year}/runs/{run.pk}/"))
     assert "Not everything fits" in page
     assert "November 2023" in page and "12 mentor-days short" in page
-    assert "Expertise in" in page and "2 short" in page
+    assert "2 regions have it as a priority (Kota Makassar, Kota Pekalongan)" in page
     assert "Kota Makassar, Stage II" in page
     assert 'data-testid="apply"' not in page
     page_id = _text(

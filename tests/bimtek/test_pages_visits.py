@@ -228,6 +228,12 @@ def test_a_stage_without_attendance_cannot_be_signed_off(gw, users) -> None:  # 
     page = _text(response)
     assert response.status_code == 200
     assert 'role="alert"' in page and "Sudah selesai" in page
+    assert "Not held yet:" in page and "No session of this stage was held" in page
+    # Sessions held without anyone recorded as attending are named.
+    first = gw.sessions(stage=1)[0]
+    GuidanceSession.objects.filter(visit=visit).update(status="held")
+    page = _text(client.post(f"/bimtek/visits/{visit.pk}/complete/", {"notes": ""}))
+    assert "No attendance recorded for:" in page and first.title in page
     visit.refresh_from_db()
     assert visit.status == "planned"
     # Another mentor or the region cannot sign it off at all.
@@ -282,7 +288,7 @@ def test_attendance_with_an_unknown_opd_or_nobody_is_refused_and_kept(gw, users)
     assert session.status == "planned"
     # In Indonesian too.
     page = _text(_as(users["mentor"], "id").post(url, {"attendees": "", "record": ""}))
-    assert "List at least one person who came." not in page
+    assert "Tuliskan setidaknya satu orang yang hadir." in page
 
 
 def test_only_the_team_holds_a_session(gw, users) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The scheduler's input read from the database, and its answer stored and read back."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

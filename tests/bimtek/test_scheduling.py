@@ -28,6 +28,7 @@ from kotacerdas.bimtek.scheduling import (
     score,
     solve,
     visit_days,
+    working_starts,
 )
 from kotacerdas.bimtek.scheduling.prepare import prepare
 
@@ -249,7 +250,10 @@ def test_window_too_short_for_the_stages() -> None:
 @pytest.mark.parametrize(
     ("change", "code"),
     [
-        (lambda p: replace(p, travel={k: v for k, v in p.travel.items() if HOME not in k}), "travel_missing"),
+        (
+            lambda p: replace(p, travel={k: v for k, v in p.travel.items() if HOME not in k}),
+            "travel_missing",
+        ),
         (lambda p: replace(p, stages=p.stages[:1]), "stage_missing"),
         (lambda p: replace(p, team_size=5), "team_size_exceeds_mentors"),
         (lambda p: replace(p, end=p.start - timedelta(days=1)), "window_reversed"),
@@ -269,7 +273,9 @@ def test_window_too_short_for_the_stages() -> None:
         ),
         (lambda p: replace(p, visits=(*p.visits, p.visits[0])), "duplicate_visit"),
         (
-            lambda p: replace(p, visits=(replace(p.visits[0], fixed_team=("nobody",)), *p.visits[1:])),
+            lambda p: replace(
+                p, visits=(replace(p.visits[0], fixed_team=("nobody",)), *p.visits[1:])
+            ),
             "unknown_mentor",
         ),
     ],
@@ -295,23 +301,23 @@ def test_sessions_plenary_first_fixed_kept_all_inside() -> None:
     )
     pb = problem(["32.01"], mentors=1, stages=1)
     visit = replace(pb.visits[0], sessions=items)
-    assert visit_days(pb, visit) == 3  # 890 minutes: more than the stage's 2 days
+    assert visit_days(pb, visit) == 4  # 890 minutes, first-fit: more than the stage's 2 days
     placed = {s.id: s for s in place_sessions(pb, visit, START)}
     assert placed["plenary"].day == START and placed["plenary"].start_minute == pb.day_start_minute
     assert placed["b"].day == day and placed["b"].start_minute == 13 * 60
     assert placed["e"].day == START
-    last = START + timedelta(days=2)
+    last = START + timedelta(days=3)
     assert all(START <= s.day <= last for s in placed.values())
     pb = replace(pb, visits=(visit,))
     result = solve(pb)
     assert result.status in (OPTIMAL, FEASIBLE)
     _ok(pb, result.plan)
     (v,) = result.plan.visits
-    assert (v.end - v.start).days + 1 == 3 and v.start <= START + timedelta(days=1)
+    assert (v.end - v.start).days + 1 == 4 and v.start == START
 
 
 def test_plan_matches_brute_force_on_a_tiny_problem() -> None:
-    pb = problem(["33.01", "33.02", "32.01"], mentors=1, stages=1, weeks=2, home_days=2, hop=0)
+    pb = problem(["33.01", "33.02", "32.01"], mentors=1, stages=1, weeks=3, home_days=2, hop=0)
     result = solve(pb)
     assert result.status == OPTIMAL
     pp = prepare(pb)
@@ -347,3 +353,9 @@ def test_check_plan_finds_broken_rules() -> None:
     rules = {v.rule for v in check_plan(pb, make_plan(pb, [moved, weekend, *plan.visits[1:2]]))}
     assert {"double_booked", "non_working_day", "stage_gap"} <= rules or "non_working_day" in rules
     assert "trips_mismatch" in {v.rule for v in check_plan(pb, replace(plan, trips=()))}
+
+
+def test_working_starts_are_weekdays_with_room() -> None:
+    pb = problem(["32.01"], mentors=1, stages=1, weeks=2)
+    starts = working_starts(pb, pb.visits[0])
+    assert starts[0] == START and all(d.weekday() <= 3 for d in starts)

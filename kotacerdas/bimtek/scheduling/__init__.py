@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 
 from kotacerdas.bimtek.scheduling.chaining import chained_schedule
 from kotacerdas.bimtek.scheduling.explain import shortages
@@ -90,7 +91,22 @@ def score(problem: Problem, plan: Plan) -> int:
     )
 
 
-def _plan(pp: Prepared, teams: Teams, starts: dict[Key, int], why: dict[Key, str]) -> Plan:
+def working_starts(problem: Problem, visit: Visit) -> list[date]:
+    """Days the visit may start on by the calendar alone (working days, blackout, window,
+    its fixed sessions); mentors and stage gaps are not considered. Empty if invalid."""
+    if validate(problem) or visit.key not in {v.key for v in problem.visits}:
+        return []
+    pp = prepare(problem)
+    return [pp.day(i) for i in pp.allowed_starts(visit.key)]
+
+
+def _plan(
+    pp: Prepared,
+    teams: Teams,
+    starts: dict[Key, int],
+    why: dict[Key, str],
+    failed: dict[str, Unplaced] | None = None,
+) -> Plan:
     placed = []
     unplaced = []
     for v in pp.visits:
@@ -103,7 +119,10 @@ def _plan(pp: Prepared, teams: Teams, starts: dict[Key, int], why: dict[Key, str
                 PlacedVisit(v.region, v.stage, first, pp.day(starts[v.key] + n - 1), team, sessions)
             )
         else:
-            unplaced.append(Unplaced(v.region, v.stage, why.get(v.key, "mentor_days")))
+            reason = why.get(v.key, "mentor_days")
+            team_failure = (failed or {}).get(v.region)
+            detail = team_failure.detail if team_failure and team_failure.reason == reason else {}
+            unplaced.append(Unplaced(v.region, v.stage, reason, detail))
     return make_plan(pp.problem, placed, unplaced)
 
 
@@ -159,11 +178,14 @@ def solve(problem: Problem, progress: Callable[[int], None] | None = None) -> Sc
     caps = month_keys(pp, teams, dom)
     status_b, gap, objective, bound = "UNKNOWN", None, None, None
     solved: Plan | None = None
-    while left() > 0.05:
-        outcome = solve_schedule(pp, teams, dom, caps, left(), workers, hint, links, on_solution)
+    # Keep a little of the limit for building, checking and explaining the plans.
+    reserve = min(0.03 * limit, 2.0)
+    while left() - reserve > 0.05:
+        seconds = left() - reserve
+        outcome = solve_schedule(pp, teams, dom, caps, seconds, workers, hint, links, on_solution)
         if not outcome.starts and outcome.status not in ("OPTIMAL", "FEASIBLE"):
             break
-        candidate = _plan(pp, teams, outcome.starts, why)
+        candidate = _plan(pp, teams, outcome.starts, why, failed)
         over = _over_caps(pp, candidate)
         if not over:
             solved, status_b = candidate, outcome.status
@@ -235,4 +257,5 @@ __all__ = [
     "solve",
     "trips",
     "visit_days",
+    "working_starts",
 ]

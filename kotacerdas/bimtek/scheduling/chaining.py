@@ -139,7 +139,8 @@ def chained_schedule(pp: Prepared, teams: Teams, failed: dict[str, Unplaced]) ->
         if any(team_for(k) is None for k in todo):
             why = failed.get(code)
             for k in todo:
-                unplaced.append(Unplaced(code, k[1], why.reason if why else "no_mentor"))
+                reason, detail = (why.reason, why.detail) if why else ("no_mentor", {})
+                unplaced.append(Unplaced(code, k[1], reason, detail))
             continue
         found, reasons = _region(pp, book, starts, teams, todo)
         for k, start in found.items():

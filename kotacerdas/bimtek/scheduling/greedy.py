@@ -233,6 +233,7 @@ def _region(
         return {}, dict.fromkeys(todo, "stage_order")
     if not options:
         return {}, {first: "no_window", **{k: "stage_order" for k in todo[1:]}}
+    stuck: dict[Key, str] = {}
     for s in options:
         if not fits(first, s):
             continue
@@ -243,7 +244,10 @@ def _region(
             if key == first:
                 at: int | None = s
             else:
-                at = next((t for t in window(key, chosen) or [] if fits(key, t)), None)
+                nxt = window(key, chosen) or []
+                at = next((t for t in nxt if fits(key, t)), None)
+                if at is None and len(chosen) >= len(best):
+                    stuck[key] = "mentor_days" if nxt else "no_window"
             if at is None:
                 break
             chosen[key] = at
@@ -259,7 +263,8 @@ def _region(
             break
     for key in todo:
         if key not in best:
-            reasons[key] = (
-                "mentor_days" if key == first or (key[0], key[1] - 1) in best else "stage_order"
-            )
+            if (key[0], key[1] - 1) in best or key == first:
+                reasons[key] = stuck.get(key, "mentor_days")
+            else:
+                reasons[key] = "stage_order"
     return best, reasons

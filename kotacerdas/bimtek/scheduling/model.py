@@ -11,7 +11,6 @@ pairs a previous round broke, as exact overlaps of intervals with the month.
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,17 +48,10 @@ def domains(pp: Prepared, teams: Teams) -> tuple[dict[Key, list[int]], dict[Key,
         if team is None:
             continue
         starts = pp.allowed_starts(v.key)
-        if v.fixed_start is None:
-            n = pp.length[v.key]
-            off = {pp.index(d) for m in team for d in pp.mentors[m].unavailable}
-            calendar = bool(starts)
-            starts = [s for s in starts if not any(s + i in off for i in range(n))]
-            if not starts:
-                reasons[v.key] = "mentor_days" if calendar else "no_window"
         prev = (v.region, v.stage - 1)
         if prev in pp.visit and v.fixed_start is None:
             if prev not in out:
-                reasons.setdefault(v.key, "stage_order")
+                reasons[v.key] = "stage_order"
                 continue
             st = pp.stages[v.stage]
             before = set(out[prev])
@@ -68,8 +60,15 @@ def domains(pp: Prepared, teams: Teams) -> tuple[dict[Key, list[int]], dict[Key,
                 for s in starts
                 if any(s - g in before for g in range(st.min_gap_days, st.max_gap_days + 1))
             ]
+        if not starts:
+            reasons[v.key] = "no_window"
+            continue
+        if v.fixed_start is None:
+            n = pp.length[v.key]
+            off = {pp.index(d) for m in team for d in pp.mentors[m].unavailable}
+            starts = [s for s in starts if not any(s + i in off for i in range(n))]
             if not starts:
-                reasons.setdefault(v.key, "no_window")
+                reasons[v.key] = "mentor_days"
         if starts:
             out[v.key] = starts
     # Backward: drop starts no later stage can follow, unless that would leave none.
@@ -226,10 +225,11 @@ def solve_schedule(
     for k in keys:
         model.add(finish >= s[k] + pp.length[k] - 1 - pp.first).only_enforce_if(p[k])
     free = [k for k in keys if pp.visit[k].fixed_start is None]
+    unplaced = cp_model.LinearExpr.sum([1 - p[k] for k in free])
     model.minimize(
-        W_UNPLACED * sum(1 - p[k] for k in free)
-        + W_TRAVEL * sum(travel_terms)
-        + W_TRIP * sum(trip_terms)
+        W_UNPLACED * unplaced
+        + W_TRAVEL * cp_model.LinearExpr.sum(travel_terms)
+        + W_TRIP * cp_model.LinearExpr.sum(trip_terms)
         + W_LOAD * busiest
         + W_FINISH * finish
     )
@@ -323,12 +323,6 @@ def _month_caps(
             model.add(ov >= hi - lo + 1).only_enforce_if(p[k])
             overlaps.append(ov)
         model.add(sum(overlaps) <= cap)
-
-
-def started(limit: float) -> Callable[[], float]:
-    """Seconds left of `limit` from now."""
-    t0 = time.perf_counter()
-    return lambda: limit - (time.perf_counter() - t0)
 
 
 def month_keys(pp: Prepared, teams: Teams, dom: dict[Key, list[int]]) -> set[MonthKey]:

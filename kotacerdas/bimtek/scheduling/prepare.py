@@ -139,8 +139,8 @@ def validate(problem: Problem) -> list[str]:
         if numbers != set(range(1, max(numbers) + 1)):
             _warn(w, "stage_missing")
     for m in problem.mentors:
-        for region in regions:
-            if travel_between(problem, m.home, region) is None:
+        for code in regions:
+            if travel_between(problem, m.home, code) is None:
                 _warn(w, "travel_missing")
     for a in regions.values():
         for b in regions.values():

@@ -60,29 +60,34 @@ def place_sessions(
         busy[day].sort()
         placed[s.id] = PlacedSession(s.id, day, minute)
 
-    fixed = [s for s in visit.sessions if s.fixed_day is not None]
-    # Fixed minutes first, so the sessions fitted around them never collide with them.
-    for s in sorted(fixed, key=lambda s: s.fixed_start_minute is None):
-        assert s.fixed_day is not None
-        if s.fixed_start_minute is not None:
-            put(s, s.fixed_day, s.fixed_start_minute)
-        else:
-            day_busy = busy.get(s.fixed_day, [])
-            at = _earliest(day_busy, s.minutes, first, last)
-            put(s, s.fixed_day, at if at is not None else max([first, *(e for _, e in day_busy)]))
-    free = sorted((s for s in visit.sessions if s.fixed_day is None), key=lambda s: not s.plenary)
-    for s in free:
-        candidates = dates[:1] if s.plenary else dates
-        for day in candidates:
-            at = _earliest(busy[day], s.minutes, first, last)
+    def fit(s: Session, days: list[date]) -> bool:
+        for day in days:
+            at = _earliest(busy.setdefault(day, []), s.minutes, first, last)
             if at is not None:
                 put(s, day, at)
-                break
+                return True
+        return False
+
+    # Fixed minutes first (they hold their slot), then the plenary opens day 1, then the
+    # other fixed sessions on their days, then the rest first-fit.
+    for s in visit.sessions:
+        if s.fixed_day is not None and s.fixed_start_minute is not None:
+            put(s, s.fixed_day, s.fixed_start_minute)
+    rest = [s for s in visit.sessions if s.id not in placed]
+    order = sorted(
+        rest, key=lambda s: (not (s.plenary and s.fixed_day is None), s.fixed_day is None)
+    )
+    for s in order:
+        if s.fixed_day is not None:
+            days_: list[date] = [s.fixed_day]
+        elif s.plenary:
+            days_ = dates[:1]
         else:
-            # Overflow (fixed sessions crowd the visit): after the last session of the
-            # least busy day; check_plan reports it.
-            if not dates:
-                continue
-            day = min(dates, key=lambda d: (sum(e - b for b, e in busy[d]), d))
-            put(s, day, max([first, *(e for _, e in busy[day])]))
+            days_ = dates
+        if fit(s, days_) or not days_:
+            continue
+        # Overflow (fixed sessions crowd the visit): after the last session of the least
+        # busy day; check_plan reports it.
+        day = min(days_, key=lambda d: (sum(e - b for b, e in busy[d]), d))
+        put(s, day, max([first, *(e for _, e in busy[day])]))
     return tuple(placed[s.id] for s in visit.sessions if s.id in placed)

@@ -24,6 +24,7 @@ W_NO_TEAM = 1_000_000  # per region left without a team
 W_TRAVEL = 100  # per estimated travel day
 W_KEEP = 300  # per current team member replaced
 W_BALANCE = 20  # per day of the busiest mentor's estimated load
+W_OVER = 10_000  # per estimated day beyond what a mentor can give
 W_CROWDED = 200  # per day of load beyond CROWDED of a mentor's capacity
 CROWDED = 0.7  # leaves phase B room for the month caps, which bind per month
 
@@ -67,7 +68,14 @@ def solve_teams(
         for d in sorted(pp.regions[r].priority_dimensions):
             model.add(sum(x[r, m] for m in mentors if d in pp.mentors[m].expertise) >= y[r])
     served = fixed_served(pp)
+    pairs = [
+        (a, b)
+        for i, a in enumerate(codes)
+        for b in codes[i + 1 :]
+        if pp.regions[a].province == pp.regions[b].province
+    ]
     loads = []
+    overload = []
     crowding = []
     travel_terms = []
     for m in mentors:
@@ -82,27 +90,31 @@ def solve_teams(
             load.append(days * x[r, m])
             travel_terms.append(trip * len(free_visits[r]) * x[r, m])
         room = capacity(pp, m)
-        model.add(sum(load) <= room)
+        # Soft: visits that cannot be held anyway (no window) must not cost the team.
+        over = model.new_int_var(0, sum(pp.length.values()) * 10 + 1000, f"over_{m}")
+        model.add(over >= sum(load) - room)
+        overload.append(over)
         loads.append(sum(load))
         crowded = model.new_int_var(0, max(room, 0) + 1, f"crowded_{m}")
         model.add(crowded >= sum(load) - int(CROWDED * room))
         crowding.append(crowded)
-        # Chaining two regions of a province saves a way home and back per stage.
-        by_province: dict[str, list[str]] = defaultdict(list)
-        for r in codes:
-            by_province[pp.regions[r].province].append(r)
-        for p, rs in sorted(by_province.items()):
-            if len(rs) < 2:
-                continue
-            trips = sorted(pp.travel(mentor.home, r) + pp.travel(r, mentor.home) for r in rs)
-            hops = [pp.travel(a, b) for a in rs for b in rs if a != b]
-            saving = trips[0] - min(hops)
-            stages = min(len(free_visits[r]) for r in rs)
+        # Chaining region a into b (same province) saves going home and back once per
+        # stage: a matching of the mentor's regions into such pairs.
+        paired: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+        for a, b in pairs:
+            saving = pp.travel(a, mentor.home) + pp.travel(mentor.home, b) - pp.travel(a, b)
+            stages = min(len(free_visits[a]), len(free_visits[b]))
             if saving <= 0 or stages == 0:
                 continue
-            pairs = model.new_int_var(0, len(rs) // 2, f"pairs_{m}_{p}")
-            model.add(2 * pairs <= sum(x[r, m] for r in rs))
-            travel_terms.append(-saving * stages * pairs)
+            q = model.new_bool_var(f"q_{m}_{a}_{b}")
+            model.add_implication(q, x[a, m])
+            model.add_implication(q, x[b, m])
+            paired[a].append(q)
+            paired[b].append(q)
+            travel_terms.append(-saving * stages * q)
+        for qs in paired.values():
+            if len(qs) > 1:
+                model.add_at_most_one(qs)
     busiest = model.new_int_var(0, sum(pp.length.values()) * 10 + 1000, "busiest")
     for load_expr in loads:
         model.add(busiest >= load_expr)
@@ -117,6 +129,7 @@ def solve_teams(
         + W_KEEP * sum(keep)
         + W_BALANCE * busiest
         + W_CROWDED * sum(crowding)
+        + W_OVER * sum(overload)
     )
     if hint:
         for (r, m), var in x.items():
@@ -125,15 +138,15 @@ def solve_teams(
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.num_workers = max(workers, 1)
     solver.parameters.random_seed = 0
-    code = solver.solve(model)
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    result = solver.solve(model)
+    if result not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for r in codes:
             failed[r] = Unplaced(r, 0, "no_mentor")
-        return {}, failed, solver.status_name(code)
+        return {}, failed, solver.status_name(result)
     teams: Teams = {}
     for r in codes:
         if solver.boolean_value(y[r]):
             teams[r] = tuple(m for m in mentors if solver.boolean_value(x[r, m]))
         else:
             failed[r] = Unplaced(r, 0, "no_mentor")
-    return teams, failed, solver.status_name(code)
+    return teams, failed, solver.status_name(result)

@@ -67,6 +67,7 @@ class GuidanceSessionOut(Schema):
     kind: str = Field(description="`plenary` or `group`.")
     group_id: int | None
     group_name: str | None
+    opd_id: int | None = Field(description="The OPD of a session of its own (no group).")
     title: str
     duration_minutes: int
     starts_at: datetime | None = Field(
@@ -79,6 +80,10 @@ class GuidanceSessionOut(Schema):
     held_at: datetime | None
     output_url: str | None = Field(description="Where the output document opens, once attached.")
     sequence: int = Field(description="Raised on each change of time (iCalendar SEQUENCE).")
+
+    @staticmethod
+    def resolve_opd_id(session: Any) -> int | None:
+        return getattr(session, "opd_id", None)
 
     @staticmethod
     def resolve_group_name(session: Any) -> str | None:

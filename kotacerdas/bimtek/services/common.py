@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.bimtek.models import (
@@ -100,13 +100,16 @@ def opd_session_q(opd: OPD) -> Q:
     region."""
     return (
         Q(group__opds=opd)
-        | Q(kind=SessionKind.GROUP, group=None, title=opd.name, visit__guidance__region=opd.region)
+        | Q(opd=opd)
         | Q(kind=SessionKind.PLENARY, visit__guidance__region=opd.region)
     )
 
 
 def plenary_title(stage: GuidanceStage) -> str:
-    return _("Plenary, %(stage)s") % {"stage": stage.get_number_display()}
+    """Stored, so written in the region's working language (as OPD names are), whoever
+    caused it: "Pleno, Tahap I"."""
+    with translation.override("id"):
+        return _("Plenary, %(stage)s") % {"stage": stage.get_number_display()}
 
 
 def visit_held(visit: GuidanceVisit, sessions: Iterable[GuidanceSession] | None = None) -> bool:
@@ -130,7 +133,7 @@ def sync_sessions(
     grouped = {opd.pk for group in groups for opd in group.opds.all()}
     alone = [opd for opd in opds if opd.pk not in grouped]
     wanted_groups = {group.pk: group for group in groups}
-    wanted_titles = {opd.name for opd in alone}
+    wanted_opds = {opd.pk for opd in alone}
     added: list[GuidanceSession] = []
     removed: list[int] = []
     for visit in visits:
@@ -139,16 +142,14 @@ def sync_sessions(
         sessions = list(visit.sessions.all())
         have_plenary = any(s.kind == SessionKind.PLENARY for s in sessions)
         have_groups = {s.group_id for s in sessions if s.group_id}
-        have_titles = {
-            s.title for s in sessions if s.kind == SessionKind.GROUP and s.group_id is None
-        }
+        have_opds = {s.opd_id for s in sessions if s.opd_id}
         for session in sessions:
             if session.status != SessionStatus.PLANNED or session.kind == SessionKind.PLENARY:
                 continue
             unwanted = (
                 session.group_id not in wanted_groups
                 if session.group_id
-                else session.title not in wanted_titles
+                else session.opd_id not in wanted_opds
             )
             if unwanted:
                 removed.append(session.pk)
@@ -175,11 +176,12 @@ def sync_sessions(
                     )
                 )
         for opd in alone:
-            if opd.name not in have_titles:
+            if opd.pk not in have_opds:
                 new.append(
                     GuidanceSession(
                         visit=visit,
                         kind=SessionKind.GROUP,
+                        opd=opd,
                         title=opd.name[:200],
                         duration_minutes=120,
                     )

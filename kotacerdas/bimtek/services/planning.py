@@ -178,11 +178,11 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
         if placed is None:
             continue
         fixed = visit.pinned or visit_held(visit)
-        team = tuple(sorted(str(m.pk) for m in visit.mentors.all()))
+        current = tuple(sorted(str(m.pk) for m in visit.mentors.all()))
         if fixed and (
             visit.starts_on != placed.start
             or visit.ends_on != placed.end
-            or team != tuple(sorted(placed.team))
+            or current != tuple(sorted(placed.team))
         ):
             changed_fixed.append(visit)
     if changed_fixed:
@@ -209,10 +209,11 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
         changed = visit.starts_on != placed.start or visit.ends_on != placed.end
         visit.starts_on, visit.ends_on = placed.start, placed.end
         if changed:
+            visit.sequence += 1
             visit.save()
-        team = [mentors[m] for m in placed.team if m in mentors]
-        if {m.pk for m in team} != {m.pk for m in visit.mentors.all()}:
-            visit.mentors.set(team)
+        visit_team = [mentors[m] for m in placed.team if m in mentors]
+        if {m.pk for m in visit_team} != {m.pk for m in visit.mentors.all()}:
+            visit.mentors.set(visit_team)
             changed = True
         times = {s.id: (s.day, s.start_minute) for s in placed.sessions}
         for session in visit.sessions.all():
@@ -230,10 +231,10 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
         g.pk: g for g in GuidanceRegion.objects.filter(pk__in=list(teams)).select_related("region")
     }
     for guidance_id, ids in teams.items():
-        team = [mentors[m] for m in sorted(ids) if m in mentors]
+        region_team = [mentors[m] for m in sorted(ids) if m in mentors]
         region_guidance = guidance[guidance_id]
-        region_guidance.team.set(team)
-        for mentor in team:
+        region_guidance.team.set(region_team)
+        for mentor in region_team:
             mentor.assigned_regions.add(region_guidance.region)
     run.applied_at = timezone.now()
     run.applied_by = actor

@@ -163,15 +163,12 @@ def save_group(
         )
     if not opds:
         errors.setdefault("opds", []).append(_("Choose at least one OPD for the group."))
-    taken = (
-        OPDGroup.opds.through.objects.filter(
-            opdgroup__guidance=guidance, opd__in=[o.pk for o in opds]
-        )
-        .exclude(opdgroup_id=getattr(group, "pk", None))
-        .values_list("opd__name", "opdgroup__name")
-        .order_by("opd__name")
+    taken = OPDGroup.opds.through.objects.filter(
+        opdgroup__guidance=guidance, opd__in=[o.pk for o in opds]
     )
-    for opd_name, other in taken:
+    if group is not None:
+        taken = taken.exclude(opdgroup_id=group.pk)
+    for opd_name, other in taken.values_list("opd__name", "opdgroup__name").order_by("opd__name"):
         errors.setdefault("opds", []).append(
             _("%(opd)s is already in the group %(group)s; an OPD is in one group only.")
             % {"opd": opd_name, "group": other}

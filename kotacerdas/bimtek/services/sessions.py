@@ -257,6 +257,8 @@ def move_visit(
                 session.save()
                 changed.append(session)
     old_start = visit.starts_on
+    if (visit.starts_on, visit.ends_on) != (starts_on, ends_on):
+        visit.sequence += 1
     visit.starts_on, visit.ends_on, visit.pinned = starts_on, ends_on, True
     visit.save()
     if mentors is not None:

@@ -147,13 +147,12 @@ def _cohort_page(
         starts, ends = _window(plan_form, deadline)
         if starts and ends and starts <= ends:
             missing_holidays = list(workdays.years_without_holidays(starts, ends))
-    runs = (
+    runs = list(
         access.runs_visible_to(user)
         .filter(cohort=cohort)
         .select_related("job", "requested_by")
         .order_by("-created_at", "-pk")[:RUNS_SHOWN]
     )
-    runs = list(runs)
     for run in runs:
         run.status_label = explain.status_label(run.status)  # type: ignore[attr-defined]
     context = {
@@ -306,7 +305,11 @@ def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     unplaced = [u for u in (run.unplaced or []) if isinstance(u, dict)]
     shortages = [s for s in (run.shortages or []) if isinstance(s, dict)]
     mentor_ids = {str(m) for v in plan for m in (v.get("team") or [])}
-    region_codes = {str(v.get("region")) for v in [*plan, *unplaced]}
+    region_codes = {str(v.get("region")) for v in [*plan, *unplaced]} | {
+        str(code)
+        for shortage in shortages
+        for code in (shortage.get("detail") or {}).get("regions") or []
+    }
     names = names_for(request.user, regions=region_codes, mentors=mentor_ids)
     by_region: dict[str, dict[int, dict[str, Any]]] = {}
     for visit in plan:
@@ -316,7 +319,7 @@ def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
             "team": [names.mentor(m) for m in visit.get("team") or []],
             "sessions": len(visit.get("sessions") or []),
         }
-    table = sorted(
+    table: list[dict[str, Any]] = sorted(
         (
             {
                 "code": code,
@@ -325,7 +328,7 @@ def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
             }
             for code, stages in by_region.items()
         ),
-        key=lambda row: row["name"],
+        key=lambda row: str(row["name"]),
     )
     refusal = None if under_way else services.apply_refusal(run)
     context = {
