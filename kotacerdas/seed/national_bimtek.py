@@ -91,9 +91,9 @@ def seed_guidance(
         own = opds.get(region.pk, [])[: sessions - 1]
         plan: list[tuple[str, str, int, OPD | None]] = [
             (SessionKind.PLENARY, "Pleno", 120, None)
-        ] + [(SessionKind.GROUP, opd.name, SESSION_MINUTES, opd) for opd in own]
+        ] + [(SessionKind.GROUP, o.name, SESSION_MINUTES, o) for o in own]
         day, minute = visit.starts_on, 0
-        for kind, title, length, opd in plan:
+        for kind, title, length, session_opd in plan:
             if minute + length > DAY_MINUTES:
                 day, minute = day + timedelta(days=1), 0
             local = datetime.combine(day, time(8, 30), tzinfo=zone) + timedelta(minutes=minute)
@@ -101,7 +101,7 @@ def seed_guidance(
                 GuidanceSession(
                     visit=visit,
                     kind=kind,
-                    opd=opd,
+                    opd=session_opd,
                     title=title,
                     duration_minutes=length,
                     starts_at=local.astimezone(UTC),

@@ -15,7 +15,7 @@ PUBLIC_MODELS = {
     "regions": {"Province", "Region", "Dimension", "DimensionElement", "Pillar", "PillarElement"},
     "program": {"Cohort", "CohortPhase", "RubricCriterion"},
 }
-SCOPED_APPS = ("accounts", "core", "regions", "program", "masterplan")
+SCOPED_APPS = ("accounts", "core", "regions", "program", "masterplan", "bimtek")
 
 
 def _private_model_names() -> set[str]:
