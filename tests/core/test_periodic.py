@@ -165,10 +165,11 @@ def test_the_daily_command(registry: dict[str, Any], capsys: Any) -> None:
 @pytest.mark.django_db
 def test_the_apps_register_their_daily_and_frequent_work() -> None:
     assert periodic.daily_names() == [
+        "bimtek.reminders",
         "masterplan.deadlines",
         "program.deadlines",
         "accounts.digest",
     ]
     assert periodic.frequent_names() == ["accounts.email_retries"]
     call_command("daily")
-    assert PeriodicRun.objects.filter(last_error="").count() == 3
+    assert PeriodicRun.objects.filter(last_error="").count() == 4

@@ -129,6 +129,7 @@ def test_the_indonesian_catalogue_names_roles_one_way() -> None:
     )
     # The role codes a person types in an import file stay as they are.
     words = re.sub(r"assessor, mentor,\s*coordinator", "", translated)
+    words = re.sub(r"%\(\w+\)[sd]", "", words)  # placeholders such as %(mentor)s are no words
     assert not re.search(r"\bmentor", words, re.I)
     assert not re.search(r"kantor\s+program", words, re.I)
     with translation.override("id"):
