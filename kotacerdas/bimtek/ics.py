@@ -63,6 +63,15 @@ def _stamp(value: datetime | None) -> datetime:
     return value or timezone.now()
 
 
+def _session_invites(session: GuidanceSession) -> str:
+    """Who the session is for: an OPD group, one OPD (a session of its own), or all."""
+    if session.group is not None:
+        return f"{_('OPD group')}: {session.group.name}"
+    if session.opd is not None:
+        return f"{_('OPD')}: {session.opd.name}"
+    return str(_("Plenary session"))
+
+
 def session_event(session: GuidanceSession, link: Link, *, with_region: bool) -> Event:
     visit = session.visit
     region = visit.guidance.region
@@ -72,9 +81,7 @@ def session_event(session: GuidanceSession, link: Link, *, with_region: bool) ->
     lines = [
         f"{_('Guidance (Bimtek)')}: {visit.stage.get_number_display()} · {visit.guidance.cohort.name}",
         f"{_('Region')}: {region.name} ({region.timezone_abbreviation})",
-        f"{_('OPD group')}: {session.group.name}"
-        if session.group is not None
-        else _("Plenary session"),
+        _session_invites(session),
         f"{_('Status')}: {session.get_status_display()}",
         link("bimtek:session", session.pk),
     ]
@@ -134,7 +141,7 @@ def build_calendar(
     """The calendar's text; `uid` names the calendar (e.g. `region-33.25`). Visits need
     `guidance__region`, `guidance__cohort`, `stage` and `mentors` loaded (and
     `sessions_sequence` annotated); sessions `visit__guidance__region`,
-    `visit__guidance__cohort`, `visit__stage` and `group`: no query per event."""
+    `visit__guidance__cohort`, `visit__stage`, `group` and `opd`: no query per event."""
     calendar = Calendar.new(
         name=name,
         prodid=PRODID,

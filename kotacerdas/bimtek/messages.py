@@ -149,6 +149,14 @@ def warning_text(code: str) -> str:
         "time_limit": _(
             "The optimiser ran out of time: the plan keeps every rule but may not be the best."
         ),
+        "plan_from_greedy": _(
+            "The optimiser found nothing better than the simple plan in the time given; "
+            "this is the simple plan."
+        ),
+        "plan_from_hint": _(
+            "The optimiser started from a plan that chains visits in one province and found "
+            "nothing better in the time given."
+        ),
     }.get(code, _("The planning data has a problem (%(code)s).") % {"code": code})
 
 
@@ -156,48 +164,75 @@ def _days(count: int) -> str:
     return ngettext("%(count)d mentor-day", "%(count)d mentor-days", count) % {"count": count}
 
 
+REGIONS_NAMED = 5
+
+
+def shortage_regions(detail: Mapping[str, Any]) -> list[str]:
+    """The codes of the regions a shortage's detail names: its `regions`, or the regions
+    of its `visits` ([code, stage] pairs), each once, in order."""
+    codes: list[str] = [str(r) for r in detail.get("regions") or []]
+    for item in detail.get("visits") or []:
+        if isinstance(item, list | tuple) and item:
+            codes.append(str(item[0]))
+        elif isinstance(item, Mapping) and item.get("region"):
+            codes.append(str(item["region"]))
+    return list(dict.fromkeys(codes))
+
+
+def _region_list(codes: list[str], names: Names) -> str:
+    """Up to five region names, then how many more."""
+    shown = ", ".join(names.region(code) for code in codes[:REGIONS_NAMED])
+    rest = len(codes) - REGIONS_NAMED
+    if rest > 0:
+        shown += " " + ngettext("and %(count)d more", "and %(count)d more", rest) % {"count": rest}
+    return shown or "—"
+
+
 def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
-    """What is short, where and by how much."""
+    """What is short, where and by how much: each sentence says only what the numbers
+    show (a shortfall only when more is needed than is available)."""
     resource = shortage.get("resource")
     needed = _int(shortage.get("needed"))
     available = _int(shortage.get("available"))
     short = max(needed - available, 0)
     month = shortage.get("month")
     detail = dict(shortage.get("detail") or {})
-    regions = ", ".join(names.region(r) for r in detail.get("regions") or [])
+    codes = shortage_regions(detail)
+    regions = _region_list(codes, names)
     if resource == "mentor_days":
-        if detail.get("fragmented"):
-            return _(
-                "Mentor time in %(month)s: the mentors have %(available)s and the visits "
-                "need %(needed)s, but the free days are not in one piece around the "
-                "visits (trips, unavailable days). Widen the plan's window or add mentors."
+        where = month_name(month) if month else _("the plan's window")
+        if detail.get("fragmented") or short == 0:
+            text = _(
+                "Mentor time in %(month)s: the mentors of these visits have %(available)s "
+                "and the visits need %(needed)s, but the free days are not in one piece "
+                "around the visits (trips, unavailable days). Widen the plan's window or "
+                "add mentors."
             ) % {
-                "month": month_name(month),
+                "month": where,
                 "needed": _days(needed),
                 "available": _days(available),
             }
-        if month:
-            return _(
-                "Mentor time in %(month)s: the visits need %(needed)s but the mentors "
+        else:
+            text = _(
+                "Mentor time in %(month)s: the visits need %(needed)s but their mentors "
                 "have %(available)s, %(short)s short. Add mentors, raise their days away "
                 "a month, or widen the plan's window."
             ) % {
-                "month": month_name(month),
+                "month": where,
                 "needed": _days(needed),
                 "available": _days(available),
                 "short": _days(short),
             }
-        return _(
-            "Mentor time: the visits need %(needed)s but the mentors have %(available)s, "
-            "%(short)s short."
-        ) % {"needed": _days(needed), "available": _days(available), "short": _days(short)}
+        if codes:
+            text += " " + _("Regions: %(regions)s.") % {"regions": regions}
+        return text
     if resource == "expertise":
         if detail.get("problem") == "team_too_small":
             return _(
                 "Expertise: %(regions)s have %(needed)d priority dimensions, but a team "
                 "of %(available)d mentors cannot cover them all. Plan more mentors per "
                 "visit, or fewer priorities."
-            ) % {"regions": regions or "—", "needed": needed, "available": available}
+            ) % {"regions": regions, "needed": needed, "available": available}
         dimension = names.dimension(shortage.get("dimension"))
         if available == 0:
             return ngettext(
@@ -208,18 +243,25 @@ def shortage_text(shortage: Mapping[str, Any], names: Names) -> str:
                 "(%(regions)s) but no available mentor knows it. Add a mentor with this "
                 "expertise.",
                 needed,
-            ) % {"dimension": dimension, "count": needed, "regions": regions or "—"}
+            ) % {"dimension": dimension, "count": needed, "regions": regions}
         return _(
             "Expertise in %(dimension)s: %(needed)d regions have it as a priority but the "
             "mentors who know it can take only %(available)d, %(short)d short. Add a "
             "mentor with this expertise or raise their limit of regions."
         ) % {"dimension": dimension, "needed": needed, "available": available, "short": short}
     if resource == "window":
+        if needed > available:
+            return _(
+                "Time: the stages and their gaps need at least %(needed)d days from the "
+                "plan's first day but the window holds only %(available)d (%(regions)s). "
+                "Start earlier, end later, or shorten the gaps between stages."
+            ) % {"needed": needed, "available": available, "regions": regions}
         return _(
-            "Time: the stages and their gaps need at least %(needed)d days from the plan's "
-            "first day but the window holds %(available)d (%(regions)s). Start earlier, "
-            "end later, or shorten the gaps between stages."
-        ) % {"needed": needed, "available": available, "regions": regions or "—"}
+            "Time: the window holds %(available)d days, enough for the %(needed)d the "
+            "stages and their gaps need at the least, but the stage gaps and the working "
+            "days (weekends, holidays, blocked days) leave no room for every stage "
+            "(%(regions)s). End later, start earlier, or widen the gaps between stages."
+        ) % {"needed": needed, "available": available, "regions": regions}
     if resource == "mentors":
         return _("Mentors: %(needed)d are needed at once but %(available)d are available.") % {
             "needed": needed,

@@ -10,8 +10,12 @@ Events and who is told:
   mentors and the region's coordinator and deputies;
 - a stage completed (signed off by the mentor): the region's coordinator and deputies;
 - a schedule run finished (or failed): the person who started it;
-- a mentor's unavailability clashing with planned visits: the program office (it
-  re-plans; nothing is moved by itself).
+- a scheduled visit's sessions changed with the region's OPD groups (a group formed,
+  changed or removed): the visit's mentors and the region's coordinator and deputies;
+- visits a plan applied leaves without dates (it could not place them): their former
+  mentors and the region's coordinator and deputies;
+- a mentor's unavailability, or a region's blackout, clashing with planned visits: the
+  program office (it re-plans; nothing is moved by itself).
 
 Daily (``remind_daily``): mentors with sessions in the next ``SOON_DAYS`` days, mentors
 with past sessions whose attendance is not recorded, coordinators with sessions to
@@ -27,8 +31,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 
 from kotacerdas.accounts.models import NotificationKind
 from kotacerdas.accounts.services.notifications import display_name, notify, region_coordinators
@@ -36,9 +42,11 @@ from kotacerdas.bimtek.models import (
     GuidanceSession,
     GuidanceVisit,
     MentorUnavailability,
+    RegionBlackout,
     RunStatus,
     ScheduleRun,
     SessionStatus,
+    StageNumber,
     VisitStatus,
 )
 from kotacerdas.core import periodic
@@ -126,6 +134,82 @@ def plan_applied(actor: Any, run: ScheduleRun, visits: Iterable[GuidanceVisit]) 
     return told
 
 
+def sessions_regrouped(
+    actor: Any, visit: GuidanceVisit, added: Sequence[GuidanceSession], removed: Sequence[Any]
+) -> None:
+    """A scheduled visit's sessions changed with the region's OPD groups: its mentors and
+    the region hear which sessions came and went. `removed` holds what the sessions that
+    went left behind (anything with a `title`)."""
+    region = visit.guidance.region
+    recipients = [*_mentors(visit), *region_coordinators([region.pk])]
+    came = ", ".join(s.title for s in added)
+    went = ", ".join(r.title for r in removed)
+    if came and went:
+        message = _(
+            "The OPD groups of %(region)s changed the guidance sessions of %(stage)s: "
+            "%(added)s in place of %(removed)s."
+        )
+    elif came:
+        message = _(
+            "The OPD groups of %(region)s changed the guidance sessions of %(stage)s: "
+            "%(added)s added."
+        )
+    else:
+        message = _(
+            "The OPD groups of %(region)s changed the guidance sessions of %(stage)s: "
+            "%(removed)s removed."
+        )
+    notify(
+        recipients,
+        NotificationKind.ASSIGNMENT,
+        message,
+        params={
+            "region": region.name,
+            "stage": visit.stage.get_number_display(),
+            "added": came,
+            "removed": went,
+        },
+        url=_visit_url(visit),
+        actor=actor,
+    )
+
+
+def plan_unscheduled(
+    actor: Any, run: ScheduleRun, cleared: Sequence[tuple[GuidanceVisit, Sequence[Any]]]
+) -> int:
+    """A plan applied that could not place some visits: they lost their dates and team.
+    Per region, the former mentors of those visits and the region's coordinators hear
+    which stages wait for new dates. `cleared` pairs each visit with its former team."""
+    by_region: dict[int, list[tuple[GuidanceVisit, Sequence[Any]]]] = defaultdict(list)
+    for visit, team in cleared:
+        by_region[visit.guidance_id].append((visit, team))
+    region_ids = {v.guidance.region_id for v, _team in cleared}
+    coordinators_of: dict[str, list[Any]] = defaultdict(list)
+    for coordinator in region_coordinators(region_ids):
+        coordinators_of[coordinator.region_id].append(coordinator)
+    told = 0
+    for rows in by_region.values():
+        rows.sort(key=lambda row: row[0].stage.number)
+        first = rows[0][0]
+        region = first.guidance.region
+        mentors = {m.pk: m for _visit, team in rows for m in team}
+        labels = [StageNumber(v.stage.number).label for v, _team in rows]
+        stages = format_lazy(", ".join("{}" for _label in labels), *labels)
+        made = notify(
+            [*mentors.values(), *coordinators_of.get(region.pk, [])],
+            NotificationKind.ASSIGNMENT,
+            _(
+                "The new guidance plan could not place %(stages)s in %(region)s: the "
+                "dates and team are removed until the visits are planned again."
+            ),
+            params={"region": region.name, "stages": stages},
+            url=reverse("bimtek:region", args=[first.guidance.cohort.year, region.pk]),
+            actor=actor,
+        )
+        told += len(made)
+    return told
+
+
 def stage_completed(actor: Any, visit: GuidanceVisit) -> None:
     region = visit.guidance.region
     notify(
@@ -198,6 +282,65 @@ def unavailability_clashes(
             "visits": names,
         },
         url=reverse("bimtek:mentor", args=[period.mentor_id]),
+        actor=actor,
+    )
+
+
+def _held_note(count: int) -> str:
+    return ngettext(
+        "%(count)d visit already held in those days keeps its record.",
+        "%(count)d visits already held in those days keep their record.",
+        count,
+    ) % {"count": count}
+
+
+# "2 visits already held in those days keep their record.": lazy, for a parameter.
+held_note = lazy(_held_note, str)
+
+
+def blackout_clashes(
+    actor: Any,
+    blackout: RegionBlackout,
+    visits: Sequence[GuidanceVisit],
+    held: Sequence[GuidanceVisit] = (),
+) -> None:
+    """The office hears which planned visits a region's new blackout clashes with (and
+    that visits already held in those days keep their record)."""
+    names = ", ".join(
+        f"{v.guidance.region.name} ({v.stage.get_number_display()})" for v in visits[:10]
+    )
+    if len(visits) > 10:
+        names += ", …"
+    params: dict[str, Any] = {
+        "region": blackout.region.name,
+        "start": blackout.starts_on,
+        "end": blackout.ends_on,
+        "count": len(visits),
+        "visits": names,
+    }
+    if held:
+        message = ngettext_lazy(
+            "%(region)s cannot receive guidance from %(start)s to %(end)s, clashing with "
+            "%(count)d planned visit: %(visits)s. Re-plan the guidance. %(held)s",
+            "%(region)s cannot receive guidance from %(start)s to %(end)s, clashing with "
+            "%(count)d planned visits: %(visits)s. Re-plan the guidance. %(held)s",
+            "count",
+        )
+        params["held"] = held_note(len(held))
+    else:
+        message = ngettext_lazy(
+            "%(region)s cannot receive guidance from %(start)s to %(end)s, clashing with "
+            "%(count)d planned visit: %(visits)s. Re-plan the guidance.",
+            "%(region)s cannot receive guidance from %(start)s to %(end)s, clashing with "
+            "%(count)d planned visits: %(visits)s. Re-plan the guidance.",
+            "count",
+        )
+    notify(
+        _office(),
+        NotificationKind.CHANGE_REQUEST,
+        message,
+        params=params,
+        url=reverse("bimtek:region", args=[visits[0].guidance.cohort.year, blackout.region_id]),
         actor=actor,
     )
 
@@ -324,11 +467,14 @@ def register() -> None:
 
 
 __all__ = [
+    "blackout_clashes",
     "plan_applied",
+    "plan_unscheduled",
     "register",
     "remind_daily",
     "run_finished",
     "sessions_changed",
+    "sessions_regrouped",
     "stage_completed",
     "unavailability_clashes",
 ]

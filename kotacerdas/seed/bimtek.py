@@ -1,9 +1,11 @@
 """Demo guidance: the 2023 cohort's plan for its 50 regions, made by the scheduler and
 applied, with stages I and II held, attended and signed off in the five seed regions, and
-stage III under way in Batang (some sessions held, the rest waiting for their attendance).
+stage III under way in Batang and Batanghari (some sessions held, the rest waiting for
+their attendance).
 
-Two mentors can log in (`mentor`, `mentor.jawa`); twelve more, with no password, give
-the plan the people a cohort of 50 regions needs.
+Two mentors can log in (`mentor`, `mentor.jawa`); eighteen more, with no password, give
+the plan the people a cohort of 50 regions needs. The seed regions' priority
+dimensions make `mentor.jawa` Batang's mentor and `mentor` the other four's.
 
 Idempotent: nothing is done when the cohort's regions are in guidance already. Everything
 goes through the services, so the audit trail reads as if people had done it."""
@@ -48,10 +50,17 @@ MORE_MENTORS = [
     ("73.71", ["society", "living"]),
     ("51.71", ["branding", "environment"]),
     ("64.72", ["governance", "environment"]),
+    ("31.71", ["economy", "living"]),
+    ("31.75", ["society", "branding"]),
+    ("33.74", ["governance", "society"]),
+    ("16.71", ["economy", "environment"]),
+    ("71.71", ["living", "branding"]),
+    ("91.71", ["governance", "society"]),
 ]
 PLAN_FROM = date(2023, 7, 24)  # the cohort's stage I phase starts
 HELD_STAGES = (1, 2)
 BATANG = "33.25"
+UNDER_WAY = (BATANG, "15.04")  # stage III half held: Batang and Batanghari
 
 
 def load_bimtek_demo(office: User) -> bool:
@@ -62,8 +71,15 @@ def load_bimtek_demo(office: User) -> bool:
     with transaction.atomic():
         services.ensure_stages(office, cohort)
         _profiles(office)
-        services.enrol_cohort_regions(office, cohort)
+        enrolled = services.enrol_cohort_regions(office, cohort)
         _groups_in_batang(cohort)
+        # The seed regions' priorities are what the two demo mentors know best, so the
+        # plan gives Batang to `mentor.jawa` and the other four to `mentor`.
+        dimensions = {d.code: d for d in Dimension.objects.all()}
+        for guidance in enrolled:
+            if guidance.region_id in SEED_REGIONS:
+                codes = MENTORS[1][2] if guidance.region_id == BATANG else MENTORS[0][2]
+                services.set_priorities(office, guidance, [dimensions[c] for c in codes])
         run = services.start_schedule_run(
             office, cohort, starts_on=PLAN_FROM, time_limit_s=20, team_size=1
         )
@@ -73,6 +89,10 @@ def load_bimtek_demo(office: User) -> bool:
     services.apply_run(office, run)
     _hold(cohort)
     return True
+
+
+# Days away a month: `mentor` holds four seed regions, two of them chained in Jambi.
+AWAY_PER_MONTH = {"mentor": 24}
 
 
 def _profiles(office: User) -> None:
@@ -100,7 +120,7 @@ def _profiles(office: User) -> None:
             home_region=Region.objects.get(pk=home),
             expertise=Dimension.objects.filter(code__in=expertise),
             max_regions=5,
-            max_travel_days_per_month=20,
+            max_travel_days_per_month=AWAY_PER_MONTH.get(mentor.username, 20),
         )
 
 
@@ -160,7 +180,7 @@ def _hold(cohort: Cohort) -> None:
         sessions = sorted(visit.sessions.all(), key=lambda s: (s.starts_at is None, s.starts_at))
         if number in HELD_STAGES:
             held = sessions
-        elif number == 3 and region.pk == BATANG:
+        elif number == 3 and region.pk in UNDER_WAY:
             held = sessions[: len(sessions) // 2]  # the rest wait for their attendance
         else:
             continue

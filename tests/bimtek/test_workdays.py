@@ -53,3 +53,13 @@ def test_runs_of_working_days():
         date(2027, 8, 18),
         date(2027, 8, 20),
     ]
+
+
+def test_2023_holidays_come_from_the_shipped_supplement() -> None:
+    """lokal-id lacks 2023 (the demo cohort's year): the SKB's days are still days off."""
+    assert workdays.holiday_name(date(2023, 8, 17)) == "Proklamasi Kemerdekaan"
+    assert workdays.holiday(date(2023, 4, 24)) == ("Idulfitri 1444 H", "cuti_bersama")
+    assert not workdays.is_working_day(date(2023, 9, 28))  # a Thursday: Maulid Nabi
+    assert workdays.is_working_day(date(2023, 9, 27))
+    assert 2023 not in workdays.years_without_holidays(date(2023, 1, 1), date(2025, 12, 31))
+    assert workdays.years_without_holidays(date(2023, 1, 1), date(2025, 12, 31)) == [2024, 2025]

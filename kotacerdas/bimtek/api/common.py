@@ -1,20 +1,28 @@
 """What the guidance API modules share: the errors they answer and the lookups, each
 inside an access queryset, so an outsider gets 404 and learns nothing."""
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from kotacerdas.bimtek import access
 from kotacerdas.bimtek.models import GuidanceRegion, GuidanceSession, GuidanceVisit
-from kotacerdas.core.api_support import AUTH, AuthedRequest, ErrorResponse
+from kotacerdas.core.api_messages import joined
+from kotacerdas.core.api_support import (
+    AUTH,
+    AuthedRequest,
+    ErrorResponse,
+    django_validation_fields,
+    error_payload,
+)
 from kotacerdas.program.models import Cohort
 from kotacerdas.regions.models import Dimension, Region
 from kotacerdas.regions.queries import get_region_or_404
@@ -133,3 +141,41 @@ def fields_named(names: Mapping[str, str]) -> Iterator[None]:
             )
             renamed.setdefault(name, []).extend(errors)
         raise ValidationError(renamed) from None
+
+
+def refusal(error: ValidationError) -> dict[str, Any] | None:
+    """The error shape of a service's refusal that names no field ("This session is
+    cancelled.", "Not held yet: ..."): its words are the message, with no `__all__`
+    field and no `__all__: ` before them; errors on fields keep theirs. None when every
+    message names a field: the API's own handler answers those."""
+    if hasattr(error, "error_dict"):
+        general = [str(m) for m in error.message_dict.get(NON_FIELD_ERRORS, [])]
+    else:
+        general = [str(m) for m in error.messages]
+    if not general:
+        return None
+    fields = [f for f in django_validation_fields(error) if f["field"] != NON_FIELD_ERRORS]
+    message = " ".join(part for part in (*general, joined(fields)) if part)
+    return error_payload(422, "validation_error", message, fields)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def refusals_in_words(view: Callable[P, R]) -> Callable[P, R | Status[dict[str, Any]]]:
+    """Under the router's decorator: the view's refusals without a field answered as
+    `refusal` words them (422, `fields` empty). The services roll their own writes back
+    (core.audit.service), so answering here leaves nothing half done."""
+
+    @wraps(view)
+    def answer(*args: P.args, **kwargs: P.kwargs) -> R | Status[dict[str, Any]]:
+        try:
+            return view(*args, **kwargs)
+        except ValidationError as error:
+            payload = refusal(error)
+            if payload is None:
+                raise
+            return Status(422, payload)
+
+    return answer

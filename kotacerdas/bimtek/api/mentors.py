@@ -11,7 +11,13 @@ from ninja import Status
 from ninja.pagination import paginate
 
 from kotacerdas.bimtek import access, services
-from kotacerdas.bimtek.api.common import ERRORS, dimensions, mentor_or_404, region_by_code
+from kotacerdas.bimtek.api.common import (
+    ERRORS,
+    dimensions,
+    mentor_or_404,
+    refusals_in_words,
+    region_by_code,
+)
 from kotacerdas.bimtek.api.common import router as make_router
 from kotacerdas.bimtek.models import MentorProfile, MentorUnavailability
 from kotacerdas.bimtek.schemas import (
@@ -75,6 +81,7 @@ def get_mentor_profile(request: AuthedRequest, mentor_id: int) -> MentorProfile:
     response={200: MentorProfileOut, **ERRORS},
     summary="Save a mentor's profile: home base, expertise, limits (the office, or the mentor)",
 )
+@refusals_in_words
 def save_mentor_profile(
     request: AuthedRequest, mentor_id: int, payload: MentorProfileIn
 ) -> MentorProfile:
@@ -107,6 +114,7 @@ def list_mentor_unavailability(request: AuthedRequest, mentor_id: int) -> Any:
     summary="Add dates a mentor cannot travel (the office, or the mentor)",
     description="Planned visits that now clash are not moved: the office re-plans.",
 )
+@refusals_in_words
 def add_mentor_unavailability(
     request: AuthedRequest, mentor_id: int, payload: UnavailabilityIn
 ) -> Status[MentorUnavailability]:
@@ -119,6 +127,7 @@ def add_mentor_unavailability(
     response={204: None, **ERRORS},
     summary="Remove unavailable dates (the office, or the mentor)",
 )
+@refusals_in_words
 def delete_mentor_unavailability(request: AuthedRequest, period_id: int) -> Status[None]:
     mentor = get_object_or_404(
         access.mentors_visible_to(request.auth), unavailability__pk=period_id

@@ -9,7 +9,7 @@ from ninja import Status
 from ninja.pagination import paginate
 
 from kotacerdas.bimtek import access, services
-from kotacerdas.bimtek.api.common import ERRORS, cohort_or_404
+from kotacerdas.bimtek.api.common import ERRORS, cohort_or_404, refusals_in_words
 from kotacerdas.bimtek.api.common import router as make_router
 from kotacerdas.bimtek.models import ScheduleRun
 from kotacerdas.bimtek.schemas import (
@@ -52,6 +52,7 @@ def list_schedule_runs(request: AuthedRequest, year: int) -> QuerySet[ScheduleRu
     "visits and sessions stay where they are. 429 when you have as many jobs under way as "
     "allowed.",
 )
+@refusals_in_words
 def start_schedule_run(
     request: AuthedRequest, year: int, payload: ScheduleRunIn
 ) -> Status[dict[str, Any]]:
@@ -81,6 +82,7 @@ def get_schedule_run(request: AuthedRequest, run_id: int) -> ScheduleRun:
     "sessions and notifies mentors and coordinators. Refused (422) when a visit was held "
     "or pinned since the run started, or a newer run was applied.",
 )
+@refusals_in_words
 def apply_schedule_run(request: AuthedRequest, run_id: int) -> ScheduleRun:
     services.apply_run(request.auth, _run(request, run_id))
     return _run(request, run_id)

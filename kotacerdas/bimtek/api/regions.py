@@ -19,6 +19,7 @@ from kotacerdas.bimtek.api.common import (
     guidance_or_404,
     guidance_region_or_404,
     guidance_regions,
+    refusals_in_words,
 )
 from kotacerdas.bimtek.api.common import router as make_router
 from kotacerdas.bimtek.models import GuidanceRegion, OPDGroup, RegionBlackout
@@ -67,6 +68,7 @@ def list_guidance_regions(request: AuthedRequest, year: int) -> QuerySet:
     "plenary and one per OPD group, or per OPD) where missing; existing ones are kept, so "
     "calling it again after new agreements adds only the new regions.",
 )
+@refusals_in_words
 def enrol_guidance_regions(request: AuthedRequest, year: int) -> list[GuidanceRegion]:
     cohort = cohort_or_404(year)
     enrolled = services.enrol_cohort_regions(request.auth, cohort)
@@ -82,6 +84,7 @@ def enrol_guidance_regions(request: AuthedRequest, year: int) -> list[GuidanceRe
     summary="Set a region's priority dimensions (its coordinator or the office)",
     description="The scheduler gives the region a team whose expertise covers them.",
 )
+@refusals_in_words
 def set_guidance_priorities(
     request: AuthedRequest, guidance_id: int, payload: PrioritiesIn
 ) -> GuidanceRegion:
@@ -110,6 +113,7 @@ def list_guidance_blackouts(request: AuthedRequest, code: str) -> QuerySet[Regio
     response={201: BlackoutOut, **ERRORS},
     summary="Add blackout days: a local holiday, an election (coordinator or office)",
 )
+@refusals_in_words
 def add_guidance_blackout(
     request: AuthedRequest, code: str, payload: BlackoutIn
 ) -> Status[RegionBlackout]:
@@ -123,6 +127,7 @@ def add_guidance_blackout(
     response={204: None, **ERRORS},
     summary="Remove blackout days (coordinator or office)",
 )
+@refusals_in_words
 def delete_guidance_blackout(request: AuthedRequest, blackout_id: int) -> Status[None]:
     region = get_object_or_404(Region, guidance_blackouts__pk=blackout_id)
     guidance_region_or_404(request, region.code)
@@ -174,6 +179,7 @@ def list_opd_groups(request: AuthedRequest, guidance_id: int) -> QuerySet[OPDGro
     description="The region's own OPDs, each in one group only. The region's unheld "
     "sessions follow: one session for the group replaces its OPDs' own.",
 )
+@refusals_in_words
 def create_opd_group(request: AuthedRequest, guidance_id: int, payload: OPDGroupIn) -> Status[Any]:
     guidance = guidance_or_404(request, guidance_id)
     access.require(access.can_organise_guidance(request.auth, guidance))
@@ -193,6 +199,7 @@ def create_opd_group(request: AuthedRequest, guidance_id: int, payload: OPDGroup
     response={200: OPDGroupOut, **ERRORS},
     summary="Change an OPD group: name, OPDs, session length (coordinator or office)",
 )
+@refusals_in_words
 def update_opd_group(request: AuthedRequest, group_id: int, payload: OPDGroupIn) -> OPDGroup:
     group = _group(request, group_id)
     guidance = group.guidance
@@ -214,6 +221,7 @@ def update_opd_group(request: AuthedRequest, group_id: int, payload: OPDGroupIn)
     response={204: None, **ERRORS},
     summary="Dissolve an OPD group (refused once one of its sessions was held)",
 )
+@refusals_in_words
 def delete_opd_group(request: AuthedRequest, group_id: int) -> Status[None]:
     services.delete_group(request.auth, _group(request, group_id))
     return Status(204, None)

@@ -15,6 +15,7 @@ from kotacerdas.bimtek import access, services
 from kotacerdas.bimtek.api.common import (
     ERRORS,
     fields_named,
+    refusals_in_words,
     session_detail,
     session_or_404,
     sessions,
@@ -88,6 +89,7 @@ def get_guidance_visit(request: AuthedRequest, visit_id: int) -> GuidanceVisit:
     "order and gaps, the deadline, a held visit. Its unheld sessions move with it; the "
     "visit is pinned.",
 )
+@refusals_in_words
 def move_guidance_visit(
     request: AuthedRequest, visit_id: int, payload: VisitMoveIn
 ) -> GuidanceVisit:
@@ -113,6 +115,7 @@ def move_guidance_visit(
     response={200: GuidanceVisitOut, **ERRORS},
     summary="Pin a visit (re-plans keep its dates and team) or unpin it (program office)",
 )
+@refusals_in_words
 def pin_guidance_visit(request: AuthedRequest, visit_id: int, payload: PinIn) -> GuidanceVisit:
     services.set_pinned(request.auth, visit_or_404(request, visit_id), payload.pinned)
     return visit_or_404(request, visit_id)
@@ -123,6 +126,7 @@ def pin_guidance_visit(request: AuthedRequest, visit_id: int, payload: PinIn) ->
     response={200: ConfirmedOut, **ERRORS},
     summary="Confirm the visit's planned sessions (the region's coordinator or the office)",
 )
+@refusals_in_words
 def confirm_guidance_visit(request: AuthedRequest, visit_id: int) -> dict[str, Any]:
     confirmed = services.confirm_sessions(request.auth, visit_or_404(request, visit_id))
     return {"confirmed": confirmed, "visit": visit_detail(request, visit_id)}
@@ -135,6 +139,7 @@ def confirm_guidance_visit(request: AuthedRequest, visit_id: int) -> dict[str, A
     description="Refused (422) unless every session was held or cancelled and each held "
     "one has its attendance; the message says which. Opens the next stage.",
 )
+@refusals_in_words
 def complete_guidance_visit(
     request: AuthedRequest, visit_id: int, payload: CompleteIn
 ) -> GuidanceVisit:
@@ -208,6 +213,7 @@ def get_guidance_session(request: AuthedRequest, session_id: int) -> GuidanceSes
     "working day, a clash with another session, a session already held. The session is "
     "pinned and calendars get the change.",
 )
+@refusals_in_words
 def move_guidance_session(
     request: AuthedRequest, session_id: int, payload: SessionMoveIn
 ) -> GuidanceSession:
@@ -257,6 +263,7 @@ def _new_time(session: GuidanceSession, payload: SessionMoveIn) -> datetime.date
     "session's day must have come and the previous stage must be complete. Calling it "
     "again replaces the attendance. The output document is uploaded on the session's page.",
 )
+@refusals_in_words
 def mark_guidance_session_held(
     request: AuthedRequest, session_id: int, payload: HeldIn
 ) -> GuidanceSession:

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja.pagination import paginate
 
 from kotacerdas.bimtek import services
-from kotacerdas.bimtek.api.common import ERRORS, cohort_or_404
+from kotacerdas.bimtek.api.common import ERRORS, cohort_or_404, refusals_in_words
 from kotacerdas.bimtek.api.common import router as make_router
 from kotacerdas.bimtek.models import GuidanceStage
 from kotacerdas.bimtek.schemas import GuidanceStageOut, GuidanceStagePatch
@@ -40,6 +40,7 @@ def list_guidance_stages(request: AuthedRequest, year: int) -> QuerySet[Guidance
     description="Only the fields sent change. The gaps count calendar days from the start "
     "of the region's previous stage; at least must not exceed at most.",
 )
+@refusals_in_words
 def update_guidance_stage(
     request: AuthedRequest, stage_id: int, payload: GuidanceStagePatch
 ) -> GuidanceStage:

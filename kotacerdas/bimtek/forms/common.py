@@ -1,5 +1,7 @@
-"""What the guidance forms share: date inputs, a period, errors from a service."""
+"""What the guidance forms share: date inputs, choices of several objects, a period,
+errors from a service."""
 
+import re
 from typing import Any
 
 from django import forms
@@ -10,7 +12,36 @@ from kotacerdas.bimtek.models import REASON_LENGTH
 
 
 def date_field(label: Any, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+    # A date input takes ISO dates only, whatever the language's date format (an
+    # Indonesian "08-12-2026" would leave it empty).
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        **kwargs,
+    )
+
+
+_ID = re.compile(r"[0-9]{1,18}")  # fits a 64-bit integer column
+_INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
+class ModelChoices(forms.ModelMultipleChoiceField):
+    """Several objects by id, refusing as a form error what cannot be an id before the
+    database sees it (`99999999999999999999999` would overflow the query)."""
+
+    def _check_values(self, value: Any) -> Any:
+        key = self.to_field_name or "pk"
+        meta = self.queryset.model._meta  # type: ignore[union-attr]
+        column = meta.pk if key == "pk" else meta.get_field(key)
+        if column is not None and column.get_internal_type() in _INTEGER_KEYS:
+            for pk in value:
+                if not _ID.fullmatch(str(pk).strip()):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

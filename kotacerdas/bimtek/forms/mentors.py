@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.bimtek.forms.common import PeriodForm
+from kotacerdas.bimtek.forms.common import ModelChoices, PeriodForm
 from kotacerdas.core.forms import BootstrapFormMixin
 from kotacerdas.regions.models import Dimension, Region
 
@@ -21,7 +21,7 @@ class MentorProfileForm(BootstrapFormMixin, forms.Form):
         queryset=Region.objects.select_related("province").order_by("name"),
         help_text=_("Where the mentor's trips start and end."),
     )
-    expertise = forms.ModelMultipleChoiceField(
+    expertise = ModelChoices(
         label=_("Expertise"),
         queryset=Dimension.objects.all(),
         required=False,

@@ -15,7 +15,10 @@ class PlanForm(BootstrapFormMixin, forms.Form):
     ends_on = date_field(
         _("Plan until"),
         required=False,
-        help_text=_("Every visit ends by this day. Empty: the cohort's masterplan deadline."),
+        help_text=_(
+            "Every visit ends on or before the day chosen here. Empty: the cohort's "
+            "masterplan deadline."
+        ),
     )
     time_limit_s = forms.IntegerField(
         label=_("Time limit (seconds)"),

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.bimtek.forms.common import PeriodForm, date_field
+from kotacerdas.bimtek.forms.common import ModelChoices, PeriodForm, date_field
 from kotacerdas.bimtek.models import NAME_LENGTH, TEXT_LENGTH
 from kotacerdas.bimtek.services.sessions import AttendeeInput
 from kotacerdas.core.forms import BootstrapFormMixin
@@ -19,7 +19,7 @@ MAX_OUTPUT_BYTES = 20 * 1024 * 1024
 
 
 class PrioritiesForm(forms.Form):
-    dimensions = forms.ModelMultipleChoiceField(
+    dimensions = ModelChoices(
         label=_("Priority dimensions"),
         queryset=Dimension.objects.all(),
         required=False,
@@ -32,7 +32,7 @@ class BlackoutForm(BootstrapFormMixin, PeriodForm):
     pass
 
 
-class OPDChoices(forms.ModelMultipleChoiceField):
+class OPDChoices(ModelChoices):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.abbreviation})" if obj.abbreviation else obj.name
 
@@ -56,7 +56,7 @@ class GroupForm(BootstrapFormMixin, forms.Form):
 
 class VisitMoveForm(BootstrapFormMixin, forms.Form):
     starts_on = date_field(_("First day"))
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = ModelChoices(
         label=_("Mentor team"),
         queryset=get_user_model().objects.none(),
         required=False,

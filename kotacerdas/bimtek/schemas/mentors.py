@@ -1,12 +1,20 @@
 """Mentors over the API: their profile for the scheduler and their unavailable dates."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
 from kotacerdas.bimtek.models import REASON_LENGTH
-from kotacerdas.bimtek.schemas.common import GuidanceDimensionOut, GuidancePersonOut, Strict
+from kotacerdas.bimtek.schemas.common import (
+    DimensionCode,
+    GuidanceDimensionOut,
+    GuidancePersonOut,
+    Strict,
+    items_between,
+)
+
+MAX_EXPERTISE = 20
 
 
 def _profile(user: Any) -> Any:
@@ -71,8 +79,10 @@ class MentorProfileOut(Schema):
 
 class MentorProfileIn(Strict):
     home_region: str = Field(max_length=5, description="Region code `PP.KK` of the home base.")
-    expertise: list[str] = Field(
-        [], max_length=20, description="Dimension codes (GET /api/v1/reference/dimensions)."
+    expertise: Annotated[list[DimensionCode], items_between(0, MAX_EXPERTISE)] = Field(
+        [],
+        max_length=MAX_EXPERTISE,
+        description="Dimension codes (GET /api/v1/reference/dimensions).",
     )
     max_regions: int = Field(6, ge=1, le=50)
     max_travel_days_per_month: int = Field(12, ge=1, le=31)

@@ -1,19 +1,25 @@
 """A region in guidance over the API: priorities, team, visits, blackout days, OPD groups."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
 from kotacerdas.bimtek.models import NAME_LENGTH, REASON_LENGTH
 from kotacerdas.bimtek.schemas.common import (
+    DimensionCode,
     GuidanceDimensionOut,
     GuidancePersonOut,
+    Id,
+    RequiredText,
     Strict,
+    items_between,
     people,
 )
 
 ONE_LINE = "One line: no line breaks or control characters."
+MAX_GROUP_OPDS = 500
+MAX_DIMENSIONS = 20
 
 
 class GuidanceVisitSummaryOut(Schema):
@@ -51,8 +57,9 @@ class GuidanceRegionOut(Schema):
 
 
 class PrioritiesIn(Strict):
-    dimensions: list[str] = Field(
-        max_length=20, description="Dimension codes (GET /api/v1/reference/dimensions)."
+    dimensions: Annotated[list[DimensionCode], items_between(0, MAX_DIMENSIONS)] = Field(
+        max_length=MAX_DIMENSIONS,
+        description="Dimension codes (GET /api/v1/reference/dimensions).",
     )
 
 
@@ -89,8 +96,12 @@ class OPDGroupOut(Schema):
 
 
 class OPDGroupIn(Strict):
-    name: str = Field(min_length=1, max_length=NAME_LENGTH, description=ONE_LINE)
-    opd_ids: list[int] = Field(
-        min_length=1, max_length=500, description="The region's own OPDs; each in one group."
+    name: Annotated[str, RequiredText] = Field(
+        min_length=1, max_length=NAME_LENGTH, description=ONE_LINE
+    )
+    opd_ids: Annotated[list[Id], items_between(1, MAX_GROUP_OPDS)] = Field(
+        min_length=1,
+        max_length=MAX_GROUP_OPDS,
+        description="The region's own OPDs; each in one group.",
     )
     session_minutes: int = Field(120, ge=30, le=360)

@@ -1,7 +1,7 @@
 """Visits and sessions over the API: the calendar, moves, confirmation, attendance."""
 
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.urls import reverse
 from ninja import Field, Schema
@@ -9,11 +9,21 @@ from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from kotacerdas.bimtek.models import NAME_LENGTH, TEXT_LENGTH
-from kotacerdas.bimtek.schemas.common import GuidancePersonOut, Strict, people
+from kotacerdas.bimtek.schemas.common import (
+    GuidancePersonOut,
+    Id,
+    RequiredText,
+    Strict,
+    items_between,
+    people,
+)
 from kotacerdas.core import localtime
 from kotacerdas.core.api_support import MAX_YEAR, MIN_YEAR
 
 ONE_LINE = "One line: no line breaks or control characters."
+# People at a session, at most: as the page's attendance form (forms/visits.py).
+MAX_ATTENDEES = 500
+MAX_TEAM = 10
 
 
 class GuidanceVisitOut(Schema):
@@ -164,8 +174,10 @@ class SessionFilters(Strict):
 
 class VisitMoveIn(Strict):
     starts_on: date = Field(description="The visit's new first day; its sessions move with it.")
-    mentor_ids: list[int] | None = Field(
-        None, max_length=10, description="A new team (mentor ids); the team stays if absent."
+    mentor_ids: Annotated[list[Id] | None, items_between(0, MAX_TEAM)] = Field(
+        None,
+        max_length=MAX_TEAM,
+        description="A new team (mentor ids, at least one); the team stays if absent.",
     )
 
 
@@ -212,13 +224,16 @@ class SessionMoveIn(Strict):
 
 
 class AttendeeIn(Strict):
-    name: str = Field(min_length=1, max_length=NAME_LENGTH, description=ONE_LINE)
-    opd_id: int | None = Field(None, description="The OPD they came from (the region's own).")
+    name: Annotated[str, RequiredText] = Field(
+        min_length=1, max_length=NAME_LENGTH, description=ONE_LINE
+    )
+    opd_id: Id | None = Field(None, description="The OPD they came from (the region's own).")
     position: str = Field("", max_length=NAME_LENGTH, description=ONE_LINE)
 
 
 class HeldIn(Strict):
-    attendees: list[AttendeeIn] = Field(
-        max_length=1000, description="Who came; at least one. Replaces earlier attendance."
+    attendees: Annotated[list[AttendeeIn], items_between(0, MAX_ATTENDEES)] = Field(
+        max_length=MAX_ATTENDEES,
+        description="Who came; at least one. Replaces earlier attendance.",
     )
     record: str = Field("", max_length=TEXT_LENGTH, description="The minutes.")

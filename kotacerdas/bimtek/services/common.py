@@ -3,6 +3,7 @@ sessions a visit should hold, and laying sessions out in a visit."""
 
 import datetime
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,6 +36,9 @@ DAY_START_MINUTE = 8 * 60
 DAY_MINUTES = 420
 PLENARY_MINUTES = 120
 OPD_SESSION_MINUTES = 60
+# The hours a session may be moved to by hand, in the region's zone.
+EARLIEST_MINUTE = 7 * 60
+LATEST_MINUTE = 18 * 60
 
 
 def date_text(day: date) -> str:
@@ -123,31 +127,82 @@ def visit_held(visit: GuidanceVisit, sessions: Iterable[GuidanceSession] | None 
     return any(session.status == SessionStatus.HELD for session in rows)
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """A planned session that went (its OPDs now meet in another session): what a
+    session taking its place inherits, its time and its pin."""
+
+    visit_id: int
+    opds: frozenset[int]
+    title: str
+    starts_at: datetime.datetime | None
+    pinned: bool
+
+
+def replaced(session: GuidanceSession) -> Replaced:
+    """What `session` leaves behind (read before it is deleted)."""
+    group = session.group if session.group_id else None
+    if group is not None:
+        opds = frozenset(o.pk for o in group.opds.all())
+    else:
+        opds = frozenset([session.opd_id] if session.opd_id else [])
+    return Replaced(session.visit_id, opds, session.title, session.starts_at, session.pinned)
+
+
+@dataclass
+class VisitResync:
+    """What sync_sessions changed in one visit: sessions added (with the time they got,
+    if any) and sessions removed."""
+
+    visit: GuidanceVisit
+    added: list[GuidanceSession] = field(default_factory=list)
+    removed: list[Replaced] = field(default_factory=list)
+
+    @property
+    def scheduled(self) -> bool:
+        """The visit has dates and a session with a time came or went."""
+        return self.visit.starts_on is not None and (
+            any(s.starts_at is not None for s in self.added)
+            or any(r.starts_at is not None for r in self.removed)
+        )
+
+
 def sync_sessions(
     guidance: GuidanceRegion,
     visits: Sequence[GuidanceVisit],
     groups: Sequence[OPDGroup],
     opds: Sequence[OPD],
-) -> tuple[list[GuidanceSession], list[int]]:
+    gone: Iterable[Replaced] = (),
+) -> list[VisitResync]:
     """Make each open visit hold a plenary, a session per OPD group and one per OPD in
     no group; unheld sessions no longer wanted (an OPD now in a group) go. Held and
-    cancelled sessions stay as they are, and a complete visit is left alone. Returns
-    (sessions added, ids of sessions removed)."""
+    cancelled sessions stay as they are, and a complete visit is left alone.
+
+    In a visit with dates, a session added takes the place of those it replaces (the
+    sessions of its OPDs that went, here or before the call, in `gone`): the time of
+    the earliest pinned one, else of the earliest one, with its pin, when it fits there;
+    else the first free slot of the visit's days, when there is room (no time
+    otherwise). Returns what changed, per visit that changed."""
     grouped = {opd.pk for group in groups for opd in group.opds.all()}
     alone = [opd for opd in opds if opd.pk not in grouped]
     wanted_groups = {group.pk: group for group in groups}
     wanted_opds = {opd.pk for opd in alone}
-    added: list[GuidanceSession] = []
-    removed: list[int] = []
+    earlier: dict[int, list[Replaced]] = {}
+    for record in gone:
+        earlier.setdefault(record.visit_id, []).append(record)
+    changes: list[VisitResync] = []
     for visit in visits:
         if visit.status == VisitStatus.COMPLETE:
             continue
+        change = VisitResync(visit, removed=list(earlier.get(visit.pk, [])))
         sessions = list(visit.sessions.all())
         have_plenary = any(s.kind == SessionKind.PLENARY for s in sessions)
         have_groups = {s.group_id for s in sessions if s.group_id}
         have_opds = {s.opd_id for s in sessions if s.opd_id}
+        kept = []
         for session in sessions:
             if session.status != SessionStatus.PLANNED or session.kind == SessionKind.PLENARY:
+                kept.append(session)
                 continue
             unwanted = (
                 session.group_id not in wanted_groups
@@ -155,8 +210,10 @@ def sync_sessions(
                 else session.opd_id not in wanted_opds
             )
             if unwanted:
-                removed.append(session.pk)
+                change.removed.append(replaced(session))
                 session.delete()
+            else:
+                kept.append(session)
         new: list[GuidanceSession] = []
         if not have_plenary:
             new.append(
@@ -189,10 +246,96 @@ def sync_sessions(
                         duration_minutes=OPD_SESSION_MINUTES,
                     )
                 )
+        dated = visit.starts_on is not None and visit.ends_on is not None
+        if new and dated:
+            _carry_times(visit, kept, new, change.removed, wanted_groups)
         for session in new:  # one by one, so the audit trail records each
             session.save()
-        added.extend(new)
-    return added, removed
+        if new and dated:
+            _lay_out_untimed(visit, kept, new)
+        change.added = new
+        if change.added or change.removed:
+            changes.append(change)
+    return changes
+
+
+def _covered(session: GuidanceSession, groups: dict[int, OPDGroup]) -> frozenset[int]:
+    if session.group_id:
+        group = groups.get(session.group_id)
+        return frozenset(o.pk for o in group.opds.all()) if group else frozenset()
+    return frozenset([session.opd_id] if session.opd_id else [])
+
+
+def _fits(
+    region: Any,
+    visit: GuidanceVisit,
+    timed: Sequence[GuidanceSession],
+    starts_at: datetime.datetime,
+    minutes: int,
+) -> bool:
+    """The session would lie within the visit's days and the allowed hours, clear of the
+    visit's other timed sessions."""
+    assert visit.starts_on is not None and visit.ends_on is not None
+    start = timezone.localtime(starts_at, zone(region))
+    end = start + timedelta(minutes=minutes)
+    if not visit.starts_on <= start.date() <= visit.ends_on or end.date() != start.date():
+        return False
+    if start.hour * 60 + start.minute < EARLIEST_MINUTE or end.hour * 60 + end.minute > (
+        LATEST_MINUTE
+    ):
+        return False
+    for other in timed:
+        assert other.starts_at is not None
+        other_end = other.starts_at + timedelta(minutes=other.duration_minutes)
+        if other.starts_at < starts_at + timedelta(minutes=minutes) and starts_at < other_end:
+            return False
+    return True
+
+
+def _carry_times(
+    visit: GuidanceVisit,
+    kept: Sequence[GuidanceSession],
+    new: Sequence[GuidanceSession],
+    removed: Sequence[Replaced],
+    groups: dict[int, OPDGroup],
+) -> None:
+    """Each new session takes the time (and pin) of the sessions it replaces, when it
+    fits there (see sync_sessions); not saved."""
+    region = visit.guidance.region
+    timed = [s for s in kept if s.status != SessionStatus.CANCELLED and s.starts_at is not None]
+    for session in new:
+        covered = _covered(session, groups)
+        before = [r for r in removed if r.starts_at is not None and r.opds & covered]
+        pinned = [r for r in before if r.pinned]
+        session.pinned = bool(pinned)
+        for rows in (pinned, before):
+            times = [r.starts_at for r in rows if r.starts_at is not None]
+            if times and _fits(region, visit, timed, min(times), session.duration_minutes):
+                set_time(session, min(times))
+                timed.append(session)
+                break
+
+
+def _lay_out_untimed(
+    visit: GuidanceVisit, kept: Sequence[GuidanceSession], new: Sequence[GuidanceSession]
+) -> None:
+    """New sessions still without a time go to the first free slot of the visit's days
+    (none when the days are full); saved."""
+    assert visit.starts_on is not None and visit.ends_on is not None
+    untimed = [s for s in new if s.starts_at is None]
+    if not untimed:
+        return
+    live = [s for s in (*kept, *new) if s.status != SessionStatus.CANCELLED]
+    days = (visit.ends_on - visit.starts_on).days + 1
+    keep = {s.pk for s in live if s.starts_at is not None}
+    layout = lay_out(visit, live, visit.starts_on, days, keep=keep)
+    last = DAY_START_MINUTE + DAY_MINUTES
+    region = visit.guidance.region
+    for session in untimed:
+        where = layout.get(session.pk)
+        if where is not None and where[1] + session.duration_minutes <= last:
+            set_time(session, utc_start(region, *where))
+            session.save()
 
 
 def layout_problem(stages: Iterable[GuidanceStage]) -> P.Problem:

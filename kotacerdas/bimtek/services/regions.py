@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Trim
 from django.utils.translation import gettext as _
 
-from kotacerdas.bimtek import access
+from kotacerdas.bimtek import access, notifications
 from kotacerdas.bimtek.models import (
     GuidanceRegion,
     GuidanceSession,
@@ -17,8 +18,15 @@ from kotacerdas.bimtek.models import (
     OPDGroup,
     RegionBlackout,
     SessionStatus,
+    VisitStatus,
 )
-from kotacerdas.bimtek.services.common import check_period, sync_sessions
+from kotacerdas.bimtek.services.common import (
+    Replaced,
+    VisitResync,
+    check_period,
+    replaced,
+    sync_sessions,
+)
 from kotacerdas.bimtek.services.stages import cohort_stages
 from kotacerdas.core.audit import service
 from kotacerdas.program.models import Agreement, AgreementStatus, Cohort
@@ -45,14 +53,23 @@ def _groups(guidance: GuidanceRegion) -> list[OPDGroup]:
     return list(OPDGroup.objects.filter(guidance=guidance).prefetch_related("opds"))
 
 
-def resync(guidance: GuidanceRegion) -> None:
-    """The region's open visits hold the sessions its groups and OPDs call for."""
-    sync_sessions(
+def resync(
+    actor: Any, guidance: GuidanceRegion, gone: Iterable[Replaced] = ()
+) -> list[VisitResync]:
+    """The region's open visits hold the sessions its groups and OPDs call for (a new
+    session takes the time of those it replaces, or a free slot); the mentors and the
+    region hear of each scheduled visit whose sessions changed."""
+    changes = sync_sessions(
         guidance,
         _visits(guidance),
         _groups(guidance),
         list(OPD.objects.filter(region_id=guidance.region_id).order_by("name")),
+        gone,
     )
+    for change in changes:
+        if change.scheduled:
+            notifications.sessions_regrouped(actor, change.visit, change.added, change.removed)
+    return changes
 
 
 @service
@@ -118,7 +135,11 @@ def set_priorities(
 def add_blackout(
     actor: Any, region: Region, *, starts_on: date, ends_on: date, reason: str = ""
 ) -> RegionBlackout:
-    """The region's coordinator or the office."""
+    """The region's coordinator or the office. Visits already planned in those days are
+    not moved (the office re-plans) nor refused: the returned blackout carries
+    `clashing_visits`, the region's unheld visits with dates in the days (the office is
+    told of them), and `held_visits`, those held (or signed off) in the days, which keep
+    their record."""
     access.require(access.can_manage_region(actor, region))
     check_period(starts_on, ends_on)
     blackout = RegionBlackout(
@@ -126,6 +147,23 @@ def add_blackout(
     )
     blackout.full_clean(exclude=["region"])
     blackout.save()
+    held_session = GuidanceSession.objects.filter(visit=OuterRef("pk"), status=SessionStatus.HELD)
+    overlapping = (
+        GuidanceVisit.objects.filter(
+            guidance__region=region, starts_on__lte=ends_on, ends_on__gte=starts_on
+        )
+        .annotate(was_held=Exists(held_session))
+        .select_related("guidance__region", "guidance__cohort", "stage")
+        .order_by("starts_on", "pk")
+    )
+    clashing, held = [], []
+    for visit in overlapping:
+        is_held = visit.status == VisitStatus.COMPLETE or visit.was_held  # type: ignore[attr-defined]
+        (held if is_held else clashing).append(visit)
+    blackout.clashing_visits = clashing  # type: ignore[attr-defined]
+    blackout.held_visits = held  # type: ignore[attr-defined]
+    if clashing:
+        notifications.blackout_clashes(actor, blackout, clashing, held)
     return blackout
 
 
@@ -174,6 +212,18 @@ def save_group(
             % {"opd": opd_name, "group": other}
         )
     name = (name or "").strip()
+    same_name = (
+        OPDGroup.objects.filter(guidance=guidance)
+        .annotate(bare_name=Trim("name"))
+        .filter(bare_name__iexact=name)
+    )
+    if group is not None:
+        same_name = same_name.exclude(pk=group.pk)
+    if name and same_name.exists():
+        errors.setdefault("name", []).append(
+            _("%(region)s has a group called %(name)s already; choose another name.")
+            % {"region": guidance.region.name, "name": name}
+        )
     row = group or OPDGroup(guidance=guidance)
     row.name = name
     row.session_minutes = session_minutes
@@ -191,7 +241,7 @@ def save_group(
         if session.title != row.name or session.duration_minutes != row.session_minutes:
             session.title, session.duration_minutes = row.name, row.session_minutes
             session.save(update_fields=["title", "duration_minutes", "updated_at"])
-    resync(guidance)
+    resync(actor, guidance)
     return row
 
 
@@ -210,7 +260,10 @@ def delete_group(actor: Any, group: OPDGroup) -> None:
             )
             % {"group": group.name}
         )
-    for session in sessions:  # planned or cancelled: one by one, for the audit trail
+    gone = []
+    for session in sessions.select_related("visit"):  # one by one, for the audit trail
+        if session.status == SessionStatus.PLANNED and session.visit.status != VisitStatus.COMPLETE:
+            gone.append(replaced(session))  # its OPDs' own sessions take its place
         session.delete()
     group.delete()
-    resync(guidance)
+    resync(actor, guidance, gone)

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,9 +27,9 @@ from kotacerdas.bimtek import access, feeds, ics
 from kotacerdas.bimtek.models import (
     GuidanceSession,
     GuidanceVisit,
-    SessionKind,
     SessionStatus,
 )
+from kotacerdas.bimtek.services.common import opd_session_q
 from kotacerdas.core.downloads import content_disposition, safe_filename
 from kotacerdas.core.localtime import zone
 
@@ -120,7 +120,7 @@ def _scope(viewer: Any, kind: str, key: str) -> Scope:
         sessions = (
             access.sessions_visible_to(viewer)
             .filter(visit__guidance__region=region)
-            .filter(Q(kind=SessionKind.PLENARY) | Q(group__opds=opd))
+            .filter(opd_session_q(opd))
             .distinct()
         )
         return Scope(
@@ -134,8 +134,8 @@ def _scope(viewer: Any, kind: str, key: str) -> Scope:
             with_region=False,
             region=region,
             about=_(
-                "The region's visits and plenary sessions, and the sessions of the OPD groups "
-                "this OPD belongs to."
+                "The region's visits and plenary sessions, the sessions of the OPD groups "
+                "this OPD belongs to, and its own sessions."
             ),
         )
     raise Http404
@@ -157,7 +157,7 @@ def _loaded(scope: Scope, year: int | None) -> tuple[list[GuidanceVisit], list[G
     )
     session_list = list(
         sessions.select_related(
-            "visit__guidance__region", "visit__guidance__cohort", "visit__stage", "group"
+            "visit__guidance__region", "visit__guidance__cohort", "visit__stage", "group", "opd"
         ).order_by("starts_at", "pk")
     )
     return visit_list, session_list

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.bimtek import access, services
 from kotacerdas.bimtek.forms import MentorProfileForm, UnavailabilityForm
 from kotacerdas.bimtek.forms.common import add_service_errors
+from kotacerdas.bimtek.views.common import pk_or_404
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.pagination import paginate
 from kotacerdas.core.roles import Role
@@ -91,7 +92,7 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("bimtek:mentor", pk=mentor.pk)
             elif action == "unavailable-remove":
                 period = get_object_or_404(
-                    mentor.unavailability.all(), pk=request.POST.get("period") or 0
+                    mentor.unavailability.all(), pk=pk_or_404(request.POST.get("period"))
                 )
                 services.remove_unavailability(user, period)
                 messages.success(request, _("The days are available again."))

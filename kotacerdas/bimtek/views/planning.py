@@ -1,7 +1,7 @@
 """The office's planning pages: guidance home, a cohort's guidance, its stages, schedule
 runs (the background job, its answer beside the greedy baseline) and applying one."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -21,10 +21,23 @@ from kotacerdas.bimtek import messages as explain
 from kotacerdas.bimtek.forms import PlanForm, StageForm
 from kotacerdas.bimtek.forms.common import add_service_errors
 from kotacerdas.bimtek.messages import Names
-from kotacerdas.bimtek.models import RunStatus, ScheduleRun, SessionStatus, StageNumber
+from kotacerdas.bimtek.models import (
+    GuidanceStage,
+    RunStatus,
+    ScheduleRun,
+    SessionStatus,
+    StageNumber,
+    VisitStatus,
+)
+from kotacerdas.bimtek.services.stages import (
+    DEFAULT_DAYS,
+    DEFAULT_MAX_GAP,
+    DEFAULT_MIN_GAP,
+    EXPECTED_OUTPUTS,
+)
 from kotacerdas.core.feedback import report_errors
 from kotacerdas.core.roles import REGIONAL_ROLES, Role
-from kotacerdas.program.models import Cohort
+from kotacerdas.program.models import Cohort, PhaseKind
 from kotacerdas.regions.models import Dimension, Region
 
 
@@ -38,6 +51,33 @@ def masterplan_deadline(cohort: Cohort) -> Any:
         if phase.kind == "masterplan":
             return phase.ends_on
     return None
+
+
+def guidance_start(cohort: Cohort) -> date | None:
+    """When the cohort's guidance may begin: its stage I phase's start, else the day
+    after its agreement signing ends."""
+    phases = {phase.kind: phase for phase in cohort.phases.all()}
+    if PhaseKind.GUIDANCE_1 in phases:
+        return phases[PhaseKind.GUIDANCE_1].starts_on
+    if PhaseKind.AGREEMENT in phases:
+        return phases[PhaseKind.AGREEMENT].ends_on + timedelta(days=1)
+    return None
+
+
+def default_window(cohort: Cohort, today: date) -> tuple[date, date | None]:
+    """The plan form's first and last day: from today, or from when the cohort's guidance
+    begins if that is later (or if the deadline is past: a past cohort's plan is made
+    from its own guidance start), up to the masterplan deadline; never from after to."""
+    deadline = masterplan_deadline(cohort)
+    begins = guidance_start(cohort)
+    starts = today
+    usable = begins is not None and (deadline is None or begins <= deadline)
+    past = deadline is not None and today > deadline
+    if begins is not None and usable and (begins > today or past):
+        starts = begins
+    if deadline is not None and starts > deadline:
+        starts = deadline
+    return starts, deadline
 
 
 def person_name(user: Any) -> str:
@@ -87,8 +127,23 @@ def guidance_home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {}
     if user.role == Role.MENTOR:
         today = timezone.localdate()
+        now = timezone.now()
         context = {
             "is_mentor": True,
+            # Past visits not signed off: their sessions wait for the mentor's record.
+            "waiting": access.visits_visible_to(user)
+            .filter(mentors=user, ends_on__lt=today)
+            .exclude(status=VisitStatus.COMPLETE)
+            .annotate(
+                to_record=Count(
+                    "sessions",
+                    filter=Q(
+                        sessions__status=SessionStatus.PLANNED, sessions__starts_at__lt=now
+                    ),
+                )
+            )
+            .select_related("guidance__region", "guidance__cohort", "stage")
+            .order_by("starts_on", "guidance__region__name")[:UPCOMING_SHOWN],
             "visits": access.visits_visible_to(user)
             .filter(mentors=user)
             .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True))
@@ -139,8 +194,9 @@ def _cohort_page(
         raise Http404
     deadline = masterplan_deadline(cohort)
     if plan_form is None and is_office:
+        starts_on, ends_on = default_window(cohort, timezone.localdate())
         plan_form = PlanForm(
-            initial={"starts_on": timezone.localdate(), "ends_on": deadline, "time_limit_s": 30}
+            initial={"starts_on": starts_on, "ends_on": ends_on, "time_limit_s": 30}
         )
     missing_holidays: list[int] = []
     if plan_form is not None:
@@ -200,19 +256,32 @@ def cohort_guidance(request: HttpRequest, year: int) -> HttpResponse:
     return _cohort_page(request, cohort)
 
 
+def stages_or_defaults(cohort: Cohort) -> list[GuidanceStage]:
+    """The cohort's stages I-IV: the saved ones, and unsaved defaults for the missing
+    (a GET writes nothing; saving the form or enrolling the regions creates them)."""
+    existing = {stage.number: stage for stage in cohort.guidance_stages.all()}
+    return [
+        existing.get(number)
+        or GuidanceStage(
+            cohort=cohort,
+            number=number,
+            expected_outputs=EXPECTED_OUTPUTS[number],
+            days_in_region=DEFAULT_DAYS,
+            min_gap_days=DEFAULT_MIN_GAP,
+            max_gap_days=DEFAULT_MAX_GAP,
+        )
+        for number in StageNumber.values
+    ]
+
+
 @login_required
 def stages(request: HttpRequest, year: int) -> HttpResponse:
     access.require_program_office(request.user)
     cohort = cohort_or_404(year)
-    try:
-        stage_list = services.ensure_stages(request.user, cohort)
-    except ValidationError as error:
-        report_errors(request, error)
-        return redirect("bimtek:cohort", year=year)
-    stage_list = sorted(stage_list, key=lambda s: s.number)
+    stage_list = stages_or_defaults(cohort)
     forms = [
         StageForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             prefix=f"stage{stage.number}",
             initial={
                 "expected_outputs": stage.expected_outputs,
@@ -225,11 +294,12 @@ def stages(request: HttpRequest, year: int) -> HttpResponse:
     ]
     if request.method == "POST" and all(form.is_valid() for form in forms):
         try:
-            with transaction.atomic():  # all four stages or none
+            with transaction.atomic():  # all four stages or none, created with them
+                saved = {s.number: s for s in services.ensure_stages(request.user, cohort)}
                 failed = False
                 for stage, form in zip(stage_list, forms, strict=True):
                     try:
-                        services.save_stage(request.user, stage, **form.cleaned_data)
+                        services.save_stage(request.user, saved[stage.number], **form.cleaned_data)
                     except ValidationError as error:
                         add_service_errors(form, error)
                         failed = True
@@ -239,6 +309,9 @@ def stages(request: HttpRequest, year: int) -> HttpResponse:
             return redirect("bimtek:cohort", year=year)
         except _Rollback:
             pass
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect("bimtek:cohort", year=year)
     context = {
         "cohort": cohort,
         "pairs": list(zip(stage_list, forms, strict=True)),
@@ -293,22 +366,86 @@ def _under_way(run: ScheduleRun) -> bool:
     return run.job is None or not run.job.is_finished
 
 
+def _shown_status(run: ScheduleRun) -> str:
+    """The run's status as the page shows it: a queued run whose job has started is
+    planning already (the job reports first), so badge, text and bar agree."""
+    if run.status == RunStatus.QUEUED and run.job is not None and run.job.status == "running":
+        return str(RunStatus.RUNNING)
+    return str(run.status)
+
+
+def _status_context(run: ScheduleRun) -> dict[str, Any]:
+    status = _shown_status(run)
+    return {
+        "run": run,
+        "shown_status": status,
+        "status_label": explain.status_label(status),
+        "status_text": explain.status_text(status, run.gap),
+    }
+
+
+def _visit_count(run: ScheduleRun | None, key: str, fallback: int) -> int:
+    figures = (run.figures or {}) if run is not None else {}
+    value = figures.get(key) if isinstance(figures, dict) else None
+    return value if isinstance(value, int) else fallback
+
+
+def unplaced_count(run: ScheduleRun) -> int:
+    """How many visits applying the run leaves unscheduled: its unplaced visits, each
+    (region, stage) once. (To be replaced by the services' count once it lands.)"""
+    keys = {
+        (str(u.get("region")), str(u.get("stage")))
+        for u in run.unplaced or []
+        if isinstance(u, dict)
+    }
+    return len(keys)
+
+
+def _in_force(request: HttpRequest, run: ScheduleRun) -> ScheduleRun | None:
+    """The cohort's plan in force, when it is another run than this one."""
+    return (
+        access.runs_visible_to(request.user)
+        .filter(cohort_id=run.cohort_id, applied_at__isnull=False)
+        .exclude(pk=run.pk)
+        .order_by("-applied_at", "-pk")
+        .first()
+    )
+
+
+def _against_in_force(request: HttpRequest, run: ScheduleRun) -> str:
+    """This run's visits placed and travel days beside the plan in force's."""
+    other = _in_force(request, run)
+    if other is None:
+        return ""
+    placed = [v for v in (run.plan or []) if isinstance(v, dict)]
+    other_placed = [v for v in (other.plan or []) if isinstance(v, dict)]
+    return _(
+        "This plan places %(visits)s visits and needs %(days)s travel days; the plan in "
+        "force places %(other_visits)s and needs %(other_days)s."
+    ) % {
+        "visits": _visit_count(run, "visits", len(placed)),
+        "days": _visit_count(run, "travel_days", 0),
+        "other_visits": _visit_count(other, "visits", len(other_placed)),
+        "other_days": _visit_count(other, "travel_days", 0),
+    }
+
+
 @login_required
 def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     run = _run_or_404(request, year, pk)
     under_way = _under_way(run)
     if request.headers.get("HX-Request"):
         if under_way:
-            return render(request, "bimtek/partials/run_progress.html", {"run": run})
+            return render(request, "bimtek/partials/run_progress.html", _status_context(run))
         return HttpResponse(headers={"HX-Refresh": "true"})
     plan = [v for v in (run.plan or []) if isinstance(v, dict)]
     unplaced = [u for u in (run.unplaced or []) if isinstance(u, dict)]
     shortages = [s for s in (run.shortages or []) if isinstance(s, dict)]
     mentor_ids = {str(m) for v in plan for m in (v.get("team") or [])}
     region_codes = {str(v.get("region")) for v in [*plan, *unplaced]} | {
-        str(code)
+        code
         for shortage in shortages
-        for code in (shortage.get("detail") or {}).get("regions") or []
+        for code in explain.shortage_regions(dict(shortage.get("detail") or {}))
     }
     names = names_for(request.user, regions=region_codes, mentors=mentor_ids)
     by_region: dict[str, dict[int, dict[str, Any]]] = {}
@@ -331,12 +468,13 @@ def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
         key=lambda row: str(row["name"]),
     )
     refusal = None if under_way else services.apply_refusal(run)
+    can_apply = not under_way and refusal is None
     context = {
+        **_status_context(run),
         "cohort": run.cohort,
-        "run": run,
         "under_way": under_way,
-        "status_label": explain.status_label(run.status),
-        "status_text": explain.status_text(run.status, run.gap),
+        "left_unscheduled": unplaced_count(run) if can_apply else 0,
+        "against_in_force": _against_in_force(request, run) if can_apply else "",
         "comparison": explain.comparison(run.figures or {}, run.greedy_figures or {})
         if run.figures
         else [],
@@ -344,7 +482,7 @@ def run_detail(request: HttpRequest, year: int, pk: int) -> HttpResponse:
         "unplaced": [explain.unplaced_text(u, names) for u in unplaced],
         "warnings": [explain.warning_text(str(code)) for code in run.warnings or []],
         "table": table,
-        "can_apply": not under_way and refusal is None,
+        "can_apply": can_apply,
         "apply_refusal": refusal if run.status not in UNDER_WAY else None,
         "requested_by": person_name(run.requested_by) if run.requested_by else "",
         "gap_percent": run.gap * 100 if run.gap is not None else None,

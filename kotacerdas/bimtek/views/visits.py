@@ -34,6 +34,7 @@ from kotacerdas.bimtek.models import (
     SessionStatus,
     VisitStatus,
 )
+from kotacerdas.bimtek.views.common import pk_or_404
 from kotacerdas.core import localtime
 from kotacerdas.core.downloads import serve_file
 from kotacerdas.core.feedback import report_errors
@@ -51,7 +52,7 @@ def _session_prefetch(user: Any) -> Prefetch:
     return Prefetch(
         "sessions",
         queryset=access.sessions_visible_to(user)
-        .select_related("group")
+        .select_related("group", "opd")
         .annotate(attendees=Count("attendance"))
         .order_by("starts_at", "pk"),
     )
@@ -90,7 +91,7 @@ def region_guidance(request: HttpRequest, year: int, code: str) -> HttpResponse:
                     return redirect("bimtek:region", year=year, code=code)
             elif action == "blackout-remove":
                 blackout = get_object_or_404(
-                    region.guidance_blackouts.all(), pk=request.POST.get("blackout") or 0
+                    region.guidance_blackouts.all(), pk=pk_or_404(request.POST.get("blackout"))
                 )
                 services.remove_blackout(user, blackout)
                 messages.success(request, _("The days are open for guidance again."))
@@ -106,16 +107,23 @@ def region_guidance(request: HttpRequest, year: int, code: str) -> HttpResponse:
         .prefetch_related("mentors", _session_prefetch(user))
         .order_by("stage__number")
     )
+    is_office = access.is_program_office(user)
+    own_opd = user.opd if user.opd_id and user.opd.region_id == region.pk else None
     context = {
         "guidance": guidance,
         "region": region,
         "cohort": guidance.cohort,
         "visits": visits,
+        # An OPD officer's own calendar; the office and the coordinator see every OPD's.
+        "own_opd": own_opd,
+        "opd_calendars": list(region.opds.order_by("name"))
+        if is_office or can_organise
+        else [],
         "team": list(guidance.team.all()),
         "priorities": list(guidance.priority_dimensions.all()),
         "blackouts": list(region.guidance_blackouts.all()),
         "can_organise": can_organise,
-        "is_office": access.is_program_office(user),
+        "is_office": is_office,
         "priorities_form": priorities_form,
         "blackout_form": blackout_form,
         "zone": region.timezone,
@@ -136,7 +144,9 @@ def groups(request: HttpRequest, year: int, code: str) -> HttpResponse:
         access.require(can_organise)
         action = request.POST.get("action")
         if action == "delete":
-            group = get_object_or_404(guidance.groups.all(), pk=request.POST.get("group") or 0)
+            group = get_object_or_404(
+                guidance.groups.all(), pk=pk_or_404(request.POST.get("group"))
+            )
             try:
                 services.delete_group(user, group)
                 messages.success(request, _("The group is deleted."))
@@ -144,7 +154,9 @@ def groups(request: HttpRequest, year: int, code: str) -> HttpResponse:
                 report_errors(request, error)
             return redirect("bimtek:groups", year=year, code=code)
         if request.POST.get("group"):
-            editing = get_object_or_404(guidance.groups.all(), pk=request.POST.get("group"))
+            editing = get_object_or_404(
+                guidance.groups.all(), pk=pk_or_404(request.POST.get("group"))
+            )
         form = GroupForm(request.POST, opds=opds)
         if form.is_valid():
             try:
@@ -155,7 +167,9 @@ def groups(request: HttpRequest, year: int, code: str) -> HttpResponse:
                 add_service_errors(form, error)
     else:
         if request.GET.get("edit") and can_organise:
-            editing = get_object_or_404(guidance.groups.all(), pk=request.GET.get("edit"))
+            editing = get_object_or_404(
+                guidance.groups.all(), pk=pk_or_404(request.GET.get("edit"))
+            )
         form = GroupForm(
             initial={
                 "name": editing.name,
@@ -217,7 +231,7 @@ def _visit_page(
     sessions = list(
         access.sessions_visible_to(user)
         .filter(visit=visit)
-        .select_related("group")
+        .select_related("group", "opd")
         .prefetch_related("group__opds")
         .annotate(attendees=Count("attendance"))
         .order_by("starts_at", "pk")
@@ -327,7 +341,11 @@ def visit_complete(request: HttpRequest, pk: int) -> HttpResponse:
 def _session_or_404(request: HttpRequest, pk: int) -> GuidanceSession:
     return get_object_or_404(
         access.sessions_visible_to(request.user).select_related(
-            "visit__guidance__region__province", "visit__guidance__cohort", "visit__stage", "group"
+            "visit__guidance__region__province",
+            "visit__guidance__cohort",
+            "visit__stage",
+            "group",
+            "opd",
         ),
         pk=pk,
     )

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             if load_bimtek_demo(office):
                 self.stdout.write(
                     "Demo guidance 2023: the optimised plan for the seed regions, stages I-II "
-                    "held and signed off, stage III under way in Batang."
+                    "held and signed off, stage III under way in Batang and Batanghari."
                 )
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
