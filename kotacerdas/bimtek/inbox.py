@@ -4,7 +4,8 @@ Each kind is one query on the person's querysets of ``bimtek.access``, bounded b
 ``core.inbox.capped``:
 
 - a mentor: sessions of their visits to hold in the next ``HOLD_DAYS`` days, past
-  planned sessions whose attendance is to be recorded (the visit still open), and
+  planned sessions whose attendance is to be recorded (the visit still open), both
+  only for stages that are open (stage I, or the previous stage signed off), and
   stages to sign off (every session held or cancelled, one held at least, the visit not
   complete);
 - a region's coordinator (a deputy too): visits with planned sessions ahead that the
@@ -16,7 +17,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from kotacerdas.bimtek import access
 from kotacerdas.bimtek.models import (
     GuidanceSession,
+    GuidanceVisit,
     OPDGroup,
     SessionStatus,
     StageNumber,
@@ -48,11 +50,23 @@ def _stage(number: int) -> str:
     return str(StageNumber(number).label)
 
 
+def stage_open_q() -> Q:
+    """Sessions of an open stage: stage I, or one whose previous stage is signed off in
+    the region (a stage opens only when the previous one is complete)."""
+    previous_complete = GuidanceVisit.objects.filter(
+        guidance=OuterRef("visit__guidance"),
+        stage__number=OuterRef("visit__stage__number") - 1,
+        status=VisitStatus.COMPLETE,
+    )
+    return Q(visit__stage__number=StageNumber.I) | Q(Exists(previous_complete))
+
+
 def _mentor(user: Any) -> Iterator[Entry]:
     now = timezone.now()
     mine = (
         access.sessions_visible_to(user)
         .filter(visit__mentors=user, status=SessionStatus.PLANNED)
+        .filter(stage_open_q())
         .annotate(
             region_name=F("visit__guidance__region__name"),
             stage_number=F("visit__stage__number"),

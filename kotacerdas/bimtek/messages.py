@@ -184,7 +184,7 @@ def _region_list(codes: list[str], names: Names) -> str:
     shown = ", ".join(names.region(code) for code in codes[:REGIONS_NAMED])
     rest = len(codes) - REGIONS_NAMED
     if rest > 0:
-        shown += " " + ngettext("and %(count)d more", "and %(count)d more", rest) % {"count": rest}
+        shown += " " + _("and %(count)d more") % {"count": rest}
     return shown or "—"
 
 

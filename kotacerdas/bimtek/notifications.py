@@ -18,7 +18,8 @@ Events and who is told:
   program office (it re-plans; nothing is moved by itself).
 
 Daily (``remind_daily``): mentors with sessions in the next ``SOON_DAYS`` days, mentors
-with past sessions whose attendance is not recorded, coordinators with sessions to
+with past sessions whose attendance is not recorded (of open stages only: stage I, or
+the previous stage signed off), coordinators with sessions to
 confirm; each once per day and person (keyed).
 """
 
@@ -28,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -411,12 +412,18 @@ def remind_daily(today: datetime.date) -> int:
         )
     # Past planned sessions of open visits: attendance to record.
     now = timezone.now()
+    previous_complete = GuidanceVisit.objects.filter(
+        guidance=OuterRef("visit__guidance"),
+        stage__number=OuterRef("visit__stage__number") - 1,
+        status=VisitStatus.COMPLETE,
+    )
     overdue = (
         GuidanceSession.objects.filter(
             status=SessionStatus.PLANNED,
             starts_at__lt=now,
             visit__status=VisitStatus.PLANNED,
         )
+        .filter(Q(visit__stage__number=StageNumber.I) | Q(Exists(previous_complete)))
         .values("visit__mentors")
         .order_by()
     )

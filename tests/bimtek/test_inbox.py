@@ -1,11 +1,15 @@
 """Guidance items in the work inbox: a mentor's sessions to hold, attendance to record
 and stages to sign off; a coordinator's sessions to confirm and OPD groups to form."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kotacerdas.bimtek import services
 from kotacerdas.bimtek.inbox import _coordinator, _mentor
+from kotacerdas.bimtek.models import GuidanceSession
 from kotacerdas.bimtek.services import AttendeeInput
 from kotacerdas.core.inbox import inbox
 from tests.bimtek.factories import guidance_world
@@ -64,3 +68,30 @@ def test_a_coordinator_confirms_sessions_and_forms_groups(django_assert_max_num_
     assert "groups_to_form" not in _kinds(coordinator)
     # The OPD officer has none of these.
     assert not {"sessions_to_confirm", "groups_to_form"} & set(_kinds(world.officer))
+
+
+def test_sessions_of_a_stage_not_open_yet_are_not_listed():
+    """A stage opens only when the previous one is signed off: its sessions are neither
+    to hold nor to record before."""
+    world = guidance_world()
+    mentor = world.mentors[0]
+    stage_one = world.sessions(stage=1)
+    past, soon = world.sessions(stage=2)[:2]
+    now = timezone.now()
+    GuidanceSession.objects.filter(pk=past.pk).update(starts_at=now - timedelta(days=1))
+    GuidanceSession.objects.filter(pk=soon.pk).update(starts_at=now + timedelta(days=2))
+    urls = {i.kind: set() for i in inbox(mentor).items}
+    for item in inbox(mentor).items:
+        urls[item.kind].add(item.url)
+    session_url = reverse("bimtek:session", args=[past.pk])
+    assert session_url not in urls.get("attendance_to_record", set())
+    assert reverse("bimtek:session", args=[soon.pk]) not in urls.get("session_to_hold", set())
+    assert _kinds(mentor).count("attendance_to_record") == len(stage_one)
+    for session in stage_one:
+        services.mark_held(mentor, session, attendees=[AttendeeInput("Ani")])
+    services.complete_visit(mentor, world.visit(stage=1))
+    items = inbox(mentor).items
+    assert session_url in {i.url for i in items if i.kind == "attendance_to_record"}
+    assert reverse("bimtek:session", args=[soon.pk]) in {
+        i.url for i in items if i.kind == "session_to_hold"
+    }

@@ -31,7 +31,7 @@ def test_a_moved_session_tells_the_mentors_and_the_region_not_the_actor():
         starts_at=timezone.make_aware(
             timezone.datetime.combine(visit.ends_on, timezone.datetime.min.time())
         )
-        + timedelta(hours=3),  # 10:00 WIB
+        + timedelta(hours=10),  # 10:00 WIB (the platform's zone, Batang's too)
     )
     told = _told()
     assert world.mentors[0].pk in told and world.deputy.pk in told
@@ -74,3 +74,15 @@ def test_daily_reminders_are_sent_once_a_day():
     assert any("belum dicatat daftar hadirnya" in n.message for n in mine)  # stage I, past
     assert world.coordinators[world.code].pk in _told(kind="deadline")
     assert notifications.remind_daily(today) == 0  # once a day
+
+
+def test_the_attendance_reminder_counts_open_stages_only():
+    world = guidance_world()
+    mentor = world.mentors[0]
+    Notification.objects.all().delete()
+    # A stage II session in the past while stage I is not signed off: not to record yet.
+    later = world.sessions(stage=2)[0]
+    GuidanceSession.objects.filter(pk=later.pk).update(starts_at=timezone.now() - timedelta(days=1))
+    notifications.remind_daily(timezone.localdate())
+    note = Notification.objects.get(recipient=mentor, key__startswith="bimtek-attendance:")
+    assert note.message.startswith(f"{len(world.sessions(stage=1))} ")

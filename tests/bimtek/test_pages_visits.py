@@ -49,9 +49,9 @@ def _region_url(gw: Any, code: str | None = None) -> str:
 def test_sessions_show_in_the_regions_own_time(gw, users) -> None:  # type: ignore[no-untyped-def]
     office = _as(users["program_office"])
     batang = _text(office.get(_region_url(gw)))
-    assert "08:30" in batang and "WIB" in batang  # the plenary opens the day at 08:30
+    assert "08:00" in batang and "WIB" in batang  # the plenary opens the day at 08:00
     makassar = _text(office.get(_region_url(gw, "73.71")))
-    assert "08:30" in makassar and "WITA" in makassar
+    assert "08:00" in makassar and "WITA" in makassar
     assert f'href="/bimtek/calendar/regions/{gw.code}/"' in batang
     assert f'href="/bimtek/{gw.cohort.year}/regions/{gw.code}/groups/"' in batang
 

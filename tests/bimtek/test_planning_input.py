@@ -9,6 +9,7 @@ from kotacerdas.bimtek.models import ScheduleRun
 from kotacerdas.bimtek.planning_input import build_problem, jsonable, placed_visits, result_fields
 from kotacerdas.bimtek.scheduling import problem as P
 from kotacerdas.bimtek.services import AttendeeInput
+from kotacerdas.bimtek.services.common import DAY_START_MINUTE
 from tests.bimtek.factories import HOME, guidance_world
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_the_problem_holds_the_cohorts_guidance(django_assert_max_num_queries):
     assert held.fixed_start == world.starts[1] and held.fixed_team == (str(mentor.pk),)
     assert all(s.fixed_day is not None for s in held.sessions)
     plenary = next(s for s in held.sessions if s.plenary)
-    assert plenary.fixed_start_minute == 8 * 60 + 30  # region time
+    assert plenary.fixed_start_minute == DAY_START_MINUTE  # region time
     pinned = visits[(world.regions[1].code, 2)]
     assert pinned.fixed_start == world.starts[2]
     free = visits[(world.code, 3)]

@@ -157,3 +157,38 @@ def _later(day):
     from kotacerdas.bimtek import workdays
 
     return workdays.working_run(day + timedelta(days=7), 3)
+
+
+def test_a_partial_plan_clears_the_visits_it_could_not_place():
+    """Visits a plan leaves out lose their dates, team and session times (so no stage
+    stays out of order and no mentor double-booked); held and pinned ones stay."""
+    world = guidance_world()
+    pekalongan = world.regions[1].code
+    pinned = world.visit(pekalongan, 4)
+    services.set_pinned(world.office, pinned, True)
+    left_out = {(world.code, 3), (world.code, 4), (pekalongan, 4)}
+    plan = [row for row in hand_plan(world) if (row["region"], row["stage"]) not in left_out]
+    run = _stored_run(world)
+    ScheduleRun.objects.filter(pk=run.pk).update(plan=plan)
+    run.refresh_from_db()
+    assert services.unplaced_on_apply(run) == 2  # Batang III and IV; the pinned one stays
+    before = {n: world.visit(stage=n) for n in (3, 4)}
+    sessions_before = {s.pk: s.sequence for n in (3, 4) for s in world.sessions(stage=n)}
+    Notification.objects.all().delete()
+    services.apply_run(world.office, run)
+    for number, old in before.items():
+        visit = world.visit(stage=number)
+        assert (visit.starts_on, visit.ends_on) == (None, None)
+        assert visit.sequence == old.sequence + 1
+        assert not visit.mentors.exists()
+        for session in world.sessions(stage=number):
+            assert session.starts_at is None and not session.pinned
+            assert session.sequence == sessions_before[session.pk] + 1
+    kept = world.visit(pekalongan, 4)
+    assert (kept.starts_on, kept.ends_on) == (pinned.starts_on, pinned.ends_on)
+    assert kept.mentors.exists()
+    assert world.visit(stage=2).starts_on == world.starts[2]  # placed: as planned
+    told = Notification.objects.filter(message__contains="Tahap III")
+    assert {world.mentors[0].pk, world.coordinators[world.code].pk} <= set(
+        told.values_list("recipient", flat=True)
+    )

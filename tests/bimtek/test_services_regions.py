@@ -1,10 +1,14 @@
 """Stages, enrolment, priorities, blackouts, OPD groups and mentors' profiles."""
 
-from datetime import date, datetime
+import itertools
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
 
+from kotacerdas.accounts.models import Notification
 from kotacerdas.bimtek import services
 from kotacerdas.bimtek.models import (
     GuidanceRegion,
@@ -15,6 +19,7 @@ from kotacerdas.bimtek.models import (
     SessionKind,
 )
 from kotacerdas.bimtek.services import AttendeeInput
+from kotacerdas.core.localtime import zone
 from kotacerdas.regions.models import OPD, Dimension, OPDKind, Region
 from tests.bimtek.factories import guidance_world
 
@@ -187,3 +192,123 @@ def test_mentor_profiles_by_the_office_or_the_mentor():
     with pytest.raises(PermissionDenied):
         services.remove_unavailability(world.mentors[0], period)
     services.remove_unavailability(world.office, period)
+
+
+def _own(world, opd, stage):
+    return GuidanceSession.objects.get(visit=world.visit(stage=stage), opd=opd)
+
+
+def _overlaps(sessions):
+    timed = sorted((s.starts_at, s.duration_minutes) for s in sessions if s.starts_at)
+    return any(
+        start + timedelta(minutes=minutes) > following
+        for (start, minutes), (following, _m) in itertools.pairwise(timed)
+    )
+
+
+def test_a_group_formed_in_a_scheduled_visit_takes_the_time_and_pin_it_replaces():
+    world = guidance_world()
+    coordinator = world.coordinators[world.code]
+    guidance = world.guidance[world.code]
+    health, schools, planning = world.opds[world.code]
+    # Stage II: the schools' session pinned to day 2, 13:00 (the rest fills day 1).
+    visit = world.visit(stage=2)
+    day = visit.starts_on + timedelta(days=1)
+    pinned = services.move_session(
+        world.office, _own(world, schools, 2), starts_at=datetime(day.year, day.month, day.day, 13)
+    )
+    earliest = {n: min(_own(world, o, n).starts_at for o in (schools, planning)) for n in (3, 4)}
+    Notification.objects.all().delete()
+    group = services.save_group(
+        coordinator, guidance, name="Layanan dasar", opds=[schools, planning, health]
+    )
+    session = GuidanceSession.objects.get(group=group, visit=visit)
+    assert session.starts_at == pinned.starts_at and session.pinned  # the pin carried over
+    for number in (3, 4):
+        replacing = GuidanceSession.objects.get(group=group, visit__stage__number=number)
+        assert replacing.starts_at is not None and not replacing.pinned
+        assert replacing.starts_at <= earliest[number]
+        assert not _overlaps(world.sessions(stage=number))
+    # The visit's mentor and the deputy hear it; the coordinator acted.
+    told = Notification.objects.filter(url=reverse("bimtek:visit", args=[visit.pk]))
+    assert {world.mentors[0].pk, world.deputy.pk} <= set(told.values_list("recipient", flat=True))
+
+
+def test_an_opd_leaving_a_group_gets_a_free_slot_in_scheduled_visits():
+    world = guidance_world()
+    coordinator = world.coordinators[world.code]
+    guidance = world.guidance[world.code]
+    health, schools, _planning = world.opds[world.code]
+    group = services.save_group(coordinator, guidance, name="Layanan", opds=[health, schools])
+    for number in (2, 3):
+        replacing = GuidanceSession.objects.get(group=group, visit__stage__number=number)
+        assert replacing.starts_at is not None  # the earliest time of health and schools
+    services.save_group(coordinator, guidance, name="Layanan", opds=[health], group=group)
+    for number in (2, 3):
+        own = _own(world, schools, number)
+        visit = world.visit(stage=number)
+        assert own.starts_at is not None
+        local = timezone.localtime(own.starts_at, zone(world.region))
+        assert visit.starts_on <= local.date() <= visit.ends_on and 8 <= local.hour < 15
+        assert not _overlaps(world.sessions(stage=number))
+    services.delete_group(coordinator, group)
+    assert all(_own(world, health, n).starts_at is not None for n in (2, 3, 4))
+    assert not any(_overlaps(world.sessions(stage=n)) for n in (2, 3, 4))
+
+
+def test_a_group_name_is_once_per_region_whatever_its_capitals():
+    world = guidance_world(plan=False)
+    coordinator = world.coordinators[world.code]
+    guidance = world.guidance[world.code]
+    health, schools, _planning = world.opds[world.code]
+    group = services.save_group(coordinator, guidance, name="Layanan dasar", opds=[health])
+    for same in ("Layanan dasar", "  layanan DASAR "):
+        with pytest.raises(ValidationError) as refused:
+            services.save_group(coordinator, guidance, name=same, opds=[schools])
+        assert "name" in refused.value.message_dict
+    # The group keeps its own name when changed; another region may use the name.
+    services.save_group(
+        coordinator, guidance, name="Layanan Dasar", opds=[health, schools], group=group
+    )
+    other = world.regions[1].code
+    services.save_group(
+        world.coordinators[other],
+        world.guidance[other],
+        name="Layanan dasar",
+        opds=world.opds[other][:1],
+    )
+
+
+def test_a_blackout_over_planned_visits_reports_them_and_tells_the_office():
+    world = guidance_world()
+    coordinator = world.coordinators[world.code]
+    stage_three = world.visit(stage=3)
+    blackout = services.add_blackout(
+        coordinator,
+        world.region,
+        starts_on=stage_three.starts_on,
+        ends_on=stage_three.starts_on,
+        reason="Pilkada",
+    )
+    assert [v.pk for v in blackout.clashing_visits] == [stage_three.pk]
+    assert blackout.held_visits == []
+    stage_three.refresh_from_db()
+    assert stage_three.starts_on == world.starts[3]  # reported, not moved
+    assert Notification.objects.filter(recipient=world.office, kind="change_request").count() == 1
+    # A held visit in the days keeps its record and is said to.
+    first = world.sessions(stage=1)[0]
+    services.mark_held(world.mentors[0], first, attendees=[AttendeeInput("Ani")])
+    stage_one = world.visit(stage=1)
+    blackout = services.add_blackout(
+        coordinator, world.region, starts_on=stage_one.starts_on, ends_on=stage_one.ends_on
+    )
+    assert blackout.clashing_visits == []
+    assert [v.pk for v in blackout.held_visits] == [stage_one.pk]
+    # Both: the office hears of the planned one, and that the held one keeps its record.
+    stage_two = world.visit(stage=2)
+    blackout = services.add_blackout(
+        coordinator, world.region, starts_on=stage_one.starts_on, ends_on=stage_two.starts_on
+    )
+    assert [v.pk for v in blackout.clashing_visits] == [stage_two.pk]
+    note = Notification.objects.filter(recipient=world.office).latest("pk")
+    assert "1 kunjungan terjadwal" in note.message and "tetap tercatat" in note.message

@@ -147,7 +147,7 @@ def test_a_session_moves_in_the_regions_zone_and_is_stored_in_utc(world):
     other = world.sessions(makassar.code, 3)[0]
     with pytest.raises(ValidationError, match="overlap"):
         services.move_session(
-            coordinator, other, starts_at=datetime(day.year, day.month, day.day, 15, 0)
+            coordinator, other, starts_at=datetime(day.year, day.month, day.day, 14, 30)
         )
     outside = visit.ends_on + timedelta(days=1)
     with pytest.raises(ValidationError, match="choose a day within it"):
@@ -249,3 +249,31 @@ def test_pinning_is_the_offices(world):
     assert services.set_pinned(world.office, visit, True).pinned
     with pytest.raises(PermissionDenied):
         services.set_pinned(world.mentors[0], visit, False)
+
+
+def test_a_visit_moved_with_an_empty_team_is_refused(world):
+    visit = world.visit(stage=3)
+    with pytest.raises(ValidationError) as refused:
+        services.move_visit(world.office, visit, starts_on=visit.starts_on, mentors=[])
+    assert refused.value.message_dict["mentors"] == ["A visit needs at least one mentor."]
+    assert list(world.visit(stage=3).mentors.all()) == [world.mentors[0]]
+
+
+def test_a_session_is_moved_within_working_hours_only(world):
+    makassar = world.regions[2]
+    coordinator = world.coordinators[makassar.code]
+    visit = world.visit(makassar.code, 3)
+    session = world.sessions(makassar.code, 3)[-1]  # an hour long
+    day = visit.starts_on + timedelta(days=1)
+    for hour, minute in ((3, 0), (6, 59), (17, 30)):
+        with pytest.raises(ValidationError) as refused:
+            services.move_session(
+                coordinator, session, starts_at=datetime(day.year, day.month, day.day, hour, minute)
+            )
+        text = " ".join(refused.value.message_dict["starts_at"])
+        assert "between 07:00 and 18:00 WITA" in text
+    # An hour from 17:00 WITA ends at 18:00: allowed.
+    moved = services.move_session(
+        coordinator, session, starts_at=datetime(day.year, day.month, day.day, 17)
+    )
+    assert timezone.localtime(moved.starts_at, zone(makassar)).hour == 17

@@ -41,7 +41,7 @@ class ModelChoices(forms.ModelMultipleChoiceField):
                         code="invalid_pk_value",
                         params={"pk": pk},
                     )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -17,9 +17,17 @@ class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+def _whole(value: Any) -> Any:
+    """A whole number written as a float (`1e20`) read as the int it is, so that past
+    the database's range it is too large, not a parsing error in pydantic's words."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 # An object's id in a body, alone or in a list: past the database's range it is a 422
 # naming the field ("The number is too large."), as ids in paths are, not a 500.
-Id = Annotated[int, Field(ge=1, le=INT_MAX)]
+Id = Annotated[int, Field(ge=1, le=INT_MAX), BeforeValidator(_whole)]
 # A dimension's code in a body (a slug of at most 40 characters).
 DimensionCode = Annotated[str, Field(max_length=40)]
 

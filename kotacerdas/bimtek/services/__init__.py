@@ -8,7 +8,12 @@ from kotacerdas.bimtek.services.mentors import (
     remove_unavailability,
     save_mentor_profile,
 )
-from kotacerdas.bimtek.services.planning import apply_refusal, apply_run, start_schedule_run
+from kotacerdas.bimtek.services.planning import (
+    apply_refusal,
+    apply_run,
+    start_schedule_run,
+    unplaced_on_apply,
+)
 from kotacerdas.bimtek.services.regions import (
     add_blackout,
     delete_group,
@@ -53,4 +58,5 @@ __all__ = [
     "set_pinned",
     "set_priorities",
     "start_schedule_run",
+    "unplaced_on_apply",
 ]

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from kotacerdas.bimtek.models import (
     RunStatus,
     ScheduleRun,
     SessionStatus,
+    VisitStatus,
 )
 from kotacerdas.bimtek.services.common import (
     check_period,
@@ -138,6 +139,25 @@ def _refusal(run: ScheduleRun) -> str | None:
     return None
 
 
+def _plan_keys(run: ScheduleRun) -> set[tuple[str, int]]:
+    return {(str(row["region"]), int(row["stage"])) for row in run.plan or []}
+
+
+def unplaced_on_apply(run: ScheduleRun) -> int:
+    """How many of the cohort's visits stay unscheduled when the run is applied: the
+    unheld, unpinned visits its plan does not place (applying clears their dates, team
+    and session times). One query."""
+    placed = _plan_keys(run)
+    held = GuidanceSession.objects.filter(visit=OuterRef("pk"), status=SessionStatus.HELD)
+    rows = (
+        GuidanceVisit.objects.filter(guidance__cohort_id=run.cohort_id, pinned=False)
+        .exclude(status=VisitStatus.COMPLETE)
+        .exclude(Exists(held))
+        .values_list("guidance__region_id", "stage__number")
+    )
+    return sum(1 for region, stage in rows if (region, stage) not in placed)
+
+
 def apply_refusal(run: ScheduleRun) -> str | None:
     """Why the run cannot be applied, or None (for pages: hide or explain the button)."""
     return _refusal(run)
@@ -150,6 +170,11 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
     sets each region's team, adds the regions to the mentors' assigned regions, and
     notifies mentors and coordinators of sessions set or moved. Refused when a visit
     was held or pinned since the run started, or a newer run was applied.
+
+    A partial plan: each unheld, unpinned visit the run does not place loses its dates,
+    its team and its sessions' times (sequence + 1 on each; its sessions' pins go too),
+    so no stage stays out of order and no mentor double-booked; its former mentors and
+    the region are told (`unplaced_on_apply` counts these visits beforehand).
 
     Errors: a ValidationError without a field saying why."""
     from django.contrib.auth import get_user_model
@@ -197,10 +222,15 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
             % {"visits": names}
         )
     touched: list[GuidanceVisit] = []
+    cleared: list[tuple[GuidanceVisit, list[Any]]] = []
     teams: dict[int, set[str]] = {}
     for visit in visits:
         placed = plan.get((visit.guidance.region_id, visit.stage.number))
         if placed is None:
+            if not (visit.pinned or visit_held(visit)):
+                former = _unschedule(visit)
+                if former is not None:
+                    cleared.append((visit, former))
             continue
         teams.setdefault(visit.guidance_id, set()).update(placed.team)
         if visit.pinned or visit_held(visit):
@@ -240,4 +270,28 @@ def apply_run(actor: Any, run: ScheduleRun) -> ScheduleRun:
     run.applied_by = actor
     run.save(update_fields=["applied_at", "applied_by", "updated_at"])
     notifications.plan_applied(actor, run, touched)
+    if cleared:
+        notifications.plan_unscheduled(actor, run, cleared)
     return run
+
+
+def _unschedule(visit: GuidanceVisit) -> list[Any] | None:
+    """Clear an unplaced visit's dates, team and session times; its former team, or
+    None when it had nothing to clear."""
+    former = [m for m in visit.mentors.all() if m.is_active]
+    changed = bool(visit.mentors.all())
+    if visit.starts_on is not None or visit.ends_on is not None:
+        visit.starts_on = visit.ends_on = None
+        visit.sequence += 1
+        visit.save()
+        changed = True
+    if visit.mentors.all():
+        visit.mentors.clear()
+    for session in visit.sessions.all():
+        if session.status != SessionStatus.PLANNED:
+            continue
+        if set_time(session, None) or session.pinned:
+            session.pinned = False
+            session.save()
+            changed = True
+    return former if changed else None

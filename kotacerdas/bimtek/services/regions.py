@@ -156,9 +156,10 @@ def add_blackout(
         .select_related("guidance__region", "guidance__cohort", "stage")
         .order_by("starts_on", "pk")
     )
-    clashing, held = [], []
+    clashing: list[GuidanceVisit] = []
+    held: list[GuidanceVisit] = []
     for visit in overlapping:
-        is_held = visit.status == VisitStatus.COMPLETE or visit.was_held  # type: ignore[attr-defined]
+        is_held = visit.status == VisitStatus.COMPLETE or visit.was_held
         (held if is_held else clashing).append(visit)
     blackout.clashing_visits = clashing  # type: ignore[attr-defined]
     blackout.held_visits = held  # type: ignore[attr-defined]
@@ -185,9 +186,13 @@ def save_group(
     group: OPDGroup | None = None,
 ) -> OPDGroup:
     """The coordinator (or office) creates or changes a group of the region's own OPDs
-    (an OPD in one group only; OPDs of another region refused). Unheld sessions of the
-    region's visits follow: a session per group replaces the per-OPD sessions of its
-    OPDs; held sessions never change."""
+    (an OPD in one group only; OPDs of another region refused; a name another group of
+    the region has, whatever its capitals and surrounding spaces, refused under "name").
+    Unheld sessions of the region's visits follow: a session per group replaces the
+    per-OPD sessions of its OPDs; held sessions never change. In a visit with dates the
+    group's new session takes the earliest time of those it replaces (a pinned one's
+    first, with its pin) when it fits there, else the first free slot; the visit's
+    mentors and the region are told."""
     access.require(access.can_organise_guidance(actor, guidance))
     if group is not None and group.guidance_id != guidance.pk:
         raise ValidationError(_("This group belongs to another region."))

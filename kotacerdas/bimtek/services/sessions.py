@@ -21,6 +21,8 @@ from kotacerdas.bimtek.models import (
     VisitStatus,
 )
 from kotacerdas.bimtek.services.common import (
+    EARLIEST_MINUTE,
+    LATEST_MINUTE,
     date_text,
     deadline_of,
     lay_out,
@@ -114,18 +116,25 @@ def _gap_problems(visit: GuidanceVisit, starts_on: date) -> list[str]:
         gap = (second_start - first_start).days
         if stage.min_gap_days <= gap <= stage.max_gap_days:
             continue
-        problems.append(
-            _(
+        if gap < 0:
+            wording = _(
                 "%(second)s must start %(least)d to %(most)d days after %(first)s starts "
-                "(%(first_start)s); this would be %(gap)d days."
+                "(%(first_start)s); this would start %(days)d days before it."
             )
+        else:
+            wording = _(
+                "%(second)s must start %(least)d to %(most)d days after %(first)s starts "
+                "(%(first_start)s); this would be %(days)d days after it."
+            )
+        problems.append(
+            wording
             % {
                 "second": second.stage.get_number_display(),
                 "first": first.stage.get_number_display(),
                 "least": stage.min_gap_days,
                 "most": stage.max_gap_days,
                 "first_start": date_text(first_start),
-                "gap": gap,
+                "days": abs(gap),
             }
         )
     return problems
@@ -168,6 +177,10 @@ def _mentor_problems(
     return problems
 
 
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
 def _refuse_held(visit: GuidanceVisit) -> None:
     if visit_held(visit):
         raise ValidationError(
@@ -187,8 +200,9 @@ def move_visit(
     pins the visit; notifies.
 
     Errors: {"starts_on": [...]} for the dates, {"mentors": [...]} for the team given
-    (a mentor's clash goes under "starts_on" when the team is kept). The visit keeps its
-    length (the stage's days, or more when its sessions need them)."""
+    (a mentor's clash goes under "starts_on" when the team is kept; an empty team given
+    is refused there too). The visit keeps its length (the stage's days, or more when
+    its sessions need them)."""
     access.require_program_office(actor)
     visit = (
         GuidanceVisit.objects.select_related("guidance__region", "guidance__cohort", "stage")
@@ -206,6 +220,8 @@ def move_visit(
     ends_on = starts_on + timedelta(days=length - 1)
     team = list(visit.mentors.all()) if mentors is None else list(mentors)
     errors: dict[str, list[str]] = {}
+    if mentors is not None and not team:
+        errors["mentors"] = [_("A visit needs at least one mentor.")]
     dates = errors.setdefault("starts_on", [])
     for offset in range(length):
         reason = workdays.day_off_reason(starts_on + timedelta(days=offset))
@@ -282,8 +298,9 @@ def _join_team(visit: GuidanceVisit, team: Sequence[Any]) -> None:
 @service
 def move_session(actor: Any, session: GuidanceSession, *, starts_at: datetime) -> GuidanceSession:
     """Office, or the region's coordinator. The new time must fall on a day inside the
-    visit that is a working day, not clash with another session of the visit, and the
-    session must not be held. Pins it, sequence + 1, notifies mentors and the region.
+    visit that is a working day, between 07:00 and 18:00 in the region's zone
+    (EARLIEST_MINUTE, LATEST_MINUTE of services.common), not clash with another session
+    of the visit, and the session must not be held. Pins it, sequence + 1, notifies mentors and the region.
 
     A naive `starts_at` is read in the region's zone; stored in UTC. Moved by the
     region's coordinator, the session counts as confirmed; moved by the office, the
@@ -324,8 +341,22 @@ def move_session(actor: Any, session: GuidanceSession, *, starts_at: datetime) -
             % {"region": region.name, "period": period_text(blackout.starts_on, blackout.ends_on)}
         )
     ends = moment + timedelta(minutes=session.duration_minutes)
-    if ends.date() != day:
-        problems.append(_("The session would run past midnight."))
+    start_minute = moment.hour * 60 + moment.minute
+    end_minute = (ends.date() - day).days * 24 * 60 + ends.hour * 60 + ends.minute
+    if start_minute < EARLIEST_MINUTE or end_minute > LATEST_MINUTE:
+        problems.append(
+            _(
+                "Sessions are held between %(earliest)s and %(latest)s %(zone)s; this one "
+                "would run from %(start)s to %(end)s."
+            )
+            % {
+                "earliest": _clock(EARLIEST_MINUTE),
+                "latest": _clock(LATEST_MINUTE),
+                "zone": region.get_timezone_display(),
+                "start": f"{moment:%H:%M}",
+                "end": f"{ends:%H:%M}",
+            }
+        )
     others = (
         GuidanceSession.objects.filter(visit=visit, starts_at__isnull=False)
         .exclude(pk=session.pk)
@@ -496,7 +527,9 @@ def complete_visit(actor: Any, visit: GuidanceVisit, *, notes: str = "") -> Guid
     problems = []
     if open_ones:
         problems.append(
-            _("Not held yet: %(sessions)s. Record them as held (or cancel them) first.")
+            _(
+                "Not held yet: %(sessions)s. Record each of them as held, with its attendance, first."
+            )
             % {"sessions": ", ".join(open_ones)}
         )
     if unattended:

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -106,14 +106,22 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("bimtek:mentor", pk=mentor.pk)
             add_service_errors(profile_form if action == "profile" else period_form, error)
     today = timezone.localdate()
-    visits = (
+    mine = (
         access.visits_visible_to(user)
         .filter(mentors=mentor)
-        .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True))
         .select_related("guidance__region", "guidance__cohort", "stage")
-        .order_by("starts_on")[:VISITS_SHOWN]
     )
+    visits = list(
+        mine.filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True)).order_by(
+            F("starts_on").asc(nulls_last=True), "pk"
+        )[:VISITS_SHOWN]
+    )
+    past_visits = list(mine.filter(ends_on__lt=today).order_by("-starts_on", "-pk")[:VISITS_SHOWN])
     context = {
+        "past_visits": past_visits,
+        "regions": list(
+            mentor.assigned_regions.select_related("province").order_by("province__name", "name")
+        ),
         "mentor": mentor,
         "profile": profile,
         "expertise": list(profile.expertise.all()) if profile else [],

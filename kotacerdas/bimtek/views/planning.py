@@ -137,9 +137,7 @@ def guidance_home(request: HttpRequest) -> HttpResponse:
             .annotate(
                 to_record=Count(
                     "sessions",
-                    filter=Q(
-                        sessions__status=SessionStatus.PLANNED, sessions__starts_at__lt=now
-                    ),
+                    filter=Q(sessions__status=SessionStatus.PLANNED, sessions__starts_at__lt=now),
                 )
             )
             .select_related("guidance__region", "guidance__cohort", "stage")
@@ -391,14 +389,8 @@ def _visit_count(run: ScheduleRun | None, key: str, fallback: int) -> int:
 
 
 def unplaced_count(run: ScheduleRun) -> int:
-    """How many visits applying the run leaves unscheduled: its unplaced visits, each
-    (region, stage) once. (To be replaced by the services' count once it lands.)"""
-    keys = {
-        (str(u.get("region")), str(u.get("stage")))
-        for u in run.unplaced or []
-        if isinstance(u, dict)
-    }
-    return len(keys)
+    """How many unheld, unpinned visits applying the run leaves unscheduled."""
+    return services.unplaced_on_apply(run)
 
 
 def _in_force(request: HttpRequest, run: ScheduleRun) -> ScheduleRun | None:

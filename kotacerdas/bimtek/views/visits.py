@@ -116,9 +116,7 @@ def region_guidance(request: HttpRequest, year: int, code: str) -> HttpResponse:
         "visits": visits,
         # An OPD officer's own calendar; the office and the coordinator see every OPD's.
         "own_opd": own_opd,
-        "opd_calendars": list(region.opds.order_by("name"))
-        if is_office or can_organise
-        else [],
+        "opd_calendars": list(region.opds.order_by("name")) if is_office or can_organise else [],
         "team": list(guidance.team.all()),
         "priorities": list(guidance.priority_dimensions.all()),
         "blackouts": list(region.guidance_blackouts.all()),
