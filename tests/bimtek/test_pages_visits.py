@@ -349,3 +349,22 @@ def test_the_visit_page_costs_the_same_for_more_sessions(gw, users) -> None:  # 
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_blocking_days_of_a_planned_visit_names_the_visit(gw, users) -> None:  # type: ignore[no-untyped-def]
+    """The coordinator learns at once that a planned visit falls on the blocked days."""
+    client = _as(users["coordinator"])
+    visit = gw.visit(gw.code, 3)
+    response = client.post(
+        _region_url(gw),
+        {
+            "action": "blackout-add",
+            "starts_on": visit.starts_on.isoformat(),
+            "ends_on": visit.starts_on.isoformat(),
+            "reason": "Rapat paripurna",
+        },
+        follow=True,
+    )
+    page = _text(response)
+    assert "Visits already planned on these days" in page
+    assert str(visit) in page

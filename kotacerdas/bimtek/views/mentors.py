@@ -81,7 +81,7 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "unavailable-add":
                 period_form = UnavailabilityForm(request.POST)
                 if period_form.is_valid():
-                    services.add_unavailability(user, mentor, **period_form.cleaned_data)
+                    period = services.add_unavailability(user, mentor, **period_form.cleaned_data)
                     messages.success(
                         request,
                         _(
@@ -89,6 +89,13 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
                             "stay until the office plans again."
                         ),
                     )
+                    clashing = getattr(period, "clashing_visits", [])
+                    if clashing:
+                        messages.warning(
+                            request,
+                            _("Visits planned on these days: %(visits)s. The office is told.")
+                            % {"visits": ", ".join(str(visit) for visit in clashing)},
+                        )
                     return redirect("bimtek:mentor", pk=mentor.pk)
             elif action == "unavailable-remove":
                 period = get_object_or_404(

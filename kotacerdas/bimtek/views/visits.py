@@ -86,8 +86,18 @@ def region_guidance(request: HttpRequest, year: int, code: str) -> HttpResponse:
             elif action == "blackout-add":
                 blackout_form = BlackoutForm(request.POST)
                 if blackout_form.is_valid():
-                    services.add_blackout(user, region, **blackout_form.cleaned_data)
+                    blackout = services.add_blackout(user, region, **blackout_form.cleaned_data)
                     messages.success(request, _("The days are blocked for guidance."))
+                    clashing = getattr(blackout, "clashing_visits", [])
+                    if clashing:
+                        messages.warning(
+                            request,
+                            _(
+                                "Visits already planned on these days: %(visits)s. They stay "
+                                "until the office plans again; the office is told."
+                            )
+                            % {"visits": ", ".join(str(visit) for visit in clashing)},
+                        )
                     return redirect("bimtek:region", year=year, code=code)
             elif action == "blackout-remove":
                 blackout = get_object_or_404(
