@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.bimtek.views import calendars, mentors, planning, visits
+from kotacerdas.bimtek.views import calendars, mentors, planning, runs, visits
 
 app_name = "bimtek"
 urlpatterns = [
@@ -9,8 +9,8 @@ urlpatterns = [
     path("<int:year>/", planning.cohort_guidance, name="cohort"),
     path("<int:year>/stages/", planning.stages, name="stages"),
     path("<int:year>/plan/", planning.plan, name="plan"),
-    path("<int:year>/runs/<int:pk>/", planning.run_detail, name="run"),
-    path("<int:year>/runs/<int:pk>/apply/", planning.run_apply, name="run-apply"),
+    path("<int:year>/runs/<int:pk>/", runs.run_detail, name="run"),
+    path("<int:year>/runs/<int:pk>/apply/", runs.run_apply, name="run-apply"),
     path("<int:year>/regions/<str:code>/", visits.region_guidance, name="region"),
     path("<int:year>/regions/<str:code>/groups/", visits.groups, name="groups"),
     path("visits/<int:pk>/", visits.visit_detail, name="visit"),

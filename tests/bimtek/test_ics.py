@@ -328,7 +328,7 @@ def test_feed_queries_do_not_grow_with_the_calendar(users, mentor, plan, batang)
 def test_moved_through_the_service(users, plan, batang):  # type: ignore[no-untyped-def]
     """services.move_session (the coordinator, to Wednesday 10:00 in Batang): the feed's
     event keeps its UID, its SEQUENCE rises and its time follows."""
-    from kotacerdas.bimtek.services import sessions as session_services
+    from kotacerdas.bimtek.services import moves as session_services
 
     uid = f"bimtek-session-{plan.health.pk}@127.0.0.1"
     before = _by_uid(_calendar(users["coordinator"], "region", batang.code))[uid]

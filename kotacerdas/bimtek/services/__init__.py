@@ -8,6 +8,7 @@ from kotacerdas.bimtek.services.mentors import (
     remove_unavailability,
     save_mentor_profile,
 )
+from kotacerdas.bimtek.services.moves import move_session, move_visit, set_pinned
 from kotacerdas.bimtek.services.planning import (
     apply_refusal,
     apply_run,
@@ -27,10 +28,7 @@ from kotacerdas.bimtek.services.sessions import (
     complete_visit,
     confirm_sessions,
     mark_held,
-    move_session,
-    move_visit,
     opd_session_q,
-    set_pinned,
 )
 from kotacerdas.bimtek.services.stages import ensure_stages, save_stage
 
