@@ -24,13 +24,15 @@ INTROS = {
         "The applications assigned to you that still wait for your scores or an interview."
     ),
     Role.MENTOR: gettext_lazy(
-        "The masterplans of your regions that wait for your review, and the comments "
-        "their regions answered."
+        "The masterplans of your regions that wait for your review, the comments their "
+        "regions answered, and your guidance: sessions to hold, attendance to record and "
+        "stages to sign off."
     ),
     Role.REGION_COORDINATOR: gettext_lazy(
-        "What your region's masterplan and program wait for: the checker's errors, the "
-        "mentor's requests, commitments missing from OPDs, agreement steps and deadlines "
-        "within the next 14 days."
+        "What your region's masterplan, program and guidance wait for: the checker's "
+        "errors, the mentor's requests, commitments missing from OPDs, agreement steps, "
+        "deadlines within the next 14 days, guidance sessions to confirm and OPD groups "
+        "to form."
     ),
     Role.OPD_OFFICER: gettext_lazy(
         "Your OPD's programs and problems in the masterplan that the checker or a reviewer flagged."
