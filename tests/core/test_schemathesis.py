@@ -71,6 +71,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[None]
 def _real_values() -> dict[str, list[Any]]:
     """Path parameters that name objects of the demo, so calls reach real rows, not
     only 404s: a few of each, Batang's among them."""
+    from kotacerdas.bimtek import models as guidance
     from kotacerdas.core.models import Job
     from kotacerdas.masterplan import models as plans
     from kotacerdas.program import models as program
@@ -89,7 +90,15 @@ def _real_values() -> dict[str, list[Any]]:
         "application_id": ids(program.Application.objects.filter(region_id__in=REGIONS)),
         "criterion": ids(program.RubricCriterion.objects.all(), "code"),
         "assignment_id": ids(program.AssessorAssignment.objects.all()),
-        "run_id": ids(program.SelectionRun.objects.all()),
+        "run_id": ids(program.SelectionRun.objects.all()) + ids(guidance.ScheduleRun.objects.all()),
+        "stage_id": ids(guidance.GuidanceStage.objects.all()),
+        "guidance_id": ids(guidance.GuidanceRegion.objects.filter(region_id__in=REGIONS)),
+        "visit_id": ids(guidance.GuidanceVisit.objects.filter(guidance__region_id__in=REGIONS)),
+        "session_id": ids(
+            guidance.GuidanceSession.objects.filter(visit__guidance__region_id__in=REGIONS)
+        ),
+        "group_id": ids(guidance.OPDGroup.objects.all()),
+        "mentor_id": ids(guidance.MentorProfile.objects.all(), "user_id"),
         "decision_id": ids(program.SelectionDecision.objects.all()),
         "agreement_id": ids(program.Agreement.objects.filter(application__region_id__in=REGIONS)),
         "kind": list(program.BodyKind.values),
