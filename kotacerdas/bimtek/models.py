@@ -101,56 +101,57 @@ class MentorProfile(TimeStampedModel):
         return str(self.user)
 
 
-class MentorUnavailability(TimeStampedModel):
-    mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unavailability"
-    )
+def ends_after_start(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name=name)
+
+
+class DayPeriod(TimeStampedModel):
+    """From one day until another, both included, with an optional reason."""
+
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     reason = models.CharField(
         _("reason"), max_length=REASON_LENGTH, blank=True, validators=[validate_single_line]
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def period(self) -> str:
+        return f"{self.starts_on}–{self.ends_on}"
+
+
+class MentorUnavailability(DayPeriod):
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unavailability"
     )
 
     class Meta:
         verbose_name = _("mentor unavailability")
         verbose_name_plural = _("mentor unavailability")
         ordering = ["mentor", "starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")),
-                name="unavailability_ends_after_start",
-            )
-        ]
+        constraints = [ends_after_start("unavailability_ends_after_start")]
 
     def __str__(self) -> str:
-        return f"{self.mentor} {self.starts_on}–{self.ends_on}"
+        return f"{self.mentor} {self.period}"
 
 
-class RegionBlackout(TimeStampedModel):
+class RegionBlackout(DayPeriod):
     """Days a region cannot receive guidance (a local holiday, an election)."""
 
     region = models.ForeignKey(
         "regions.Region", on_delete=models.CASCADE, related_name="guidance_blackouts"
-    )
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"))
-    reason = models.CharField(
-        _("reason"), max_length=REASON_LENGTH, blank=True, validators=[validate_single_line]
     )
 
     class Meta:
         verbose_name = _("region blackout")
         verbose_name_plural = _("region blackouts")
         ordering = ["region", "starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")),
-                name="blackout_ends_after_start",
-            )
-        ]
+        constraints = [ends_after_start("blackout_ends_after_start")]
 
     def __str__(self) -> str:
-        return f"{self.region} {self.starts_on}–{self.ends_on}"
+        return f"{self.region} {self.period}"
 
 
 class GuidanceRegion(TimeStampedModel):
